@@ -1,0 +1,588 @@
+package com.brandcluster.demo;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Loads the demo alliance into a running portal: the clusters with their tiers and secretariats, a dozen enterprises
+ * registered by their own users, memberships in different states (admitted, suspended, waiting for review, rejected),
+ * officers, the lighting cluster's convention voted on and adopted, and standards declared and certified.
+ * Everything goes through the gateway and the services' APIs with the demo users' own tokens, exactly as the people
+ * would do it; Keycloak's admin API is used only to create the demo users that the realm does not ship.
+ *
+ * <p>Idempotent: what exists is left alone, so it can run on every start.
+ *
+ * <pre>java -jar demo-data.jar --gateway http://localhost:8080 --keycloak http://localhost:8180</pre>
+ */
+public final class DemoData {
+
+    static final String REALM = "brand-cluster";
+    static final String DEMO_PASSWORD = "demo-pass";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String gateway;
+    private final String keycloak;
+    private final String adminUser;
+    private final String adminPassword;
+    private final JsonNode alliance;
+    private final Map<String, String> enterpriseOf = new LinkedHashMap<>();
+    private int created;
+
+    DemoData(String gateway, String keycloak, String adminUser, String adminPassword, JsonNode alliance) {
+        this.gateway = gateway;
+        this.keycloak = keycloak;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+        this.alliance = alliance;
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>(Map.of(
+                "--gateway", "http://localhost:8080",
+                "--keycloak", "http://localhost:8180",
+                "--admin-user", env("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"),
+                "--admin-password", env("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!options.containsKey(args[i])) {
+                System.err.println("Usage: java -jar demo-data.jar [--gateway URL] [--keycloak URL] [--admin-user U] [--admin-password P]");
+                System.exit(2);
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        try {
+            DemoData demo = new DemoData(options.get("--gateway"), options.get("--keycloak"),
+                    options.get("--admin-user"), options.get("--admin-password"), readAlliance());
+            demo.load();
+        } catch (DemoDataException e) {
+            System.err.println("Demo data: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    void load() {
+        for (JsonNode cluster : alliance.path("clusters")) {
+            foundCluster(cluster);
+        }
+        for (JsonNode user : alliance.path("newUsers")) {
+            if (passwordGrant(user.path("user").asString()).statusCode() != 200) {
+                createUser(user.path("user").asString(), user.path("firstName").asString(), user.path("lastName").asString(), null);
+            }
+        }
+        alliance.path("secretariats").properties().forEach(e -> appointSecretariat(e.getKey(), e.getValue().asString()));
+        for (JsonNode enterprise : alliance.path("enterprises")) {
+            String token = enterpriseUserToken(enterprise);
+            String enterpriseId = claim(token, "enterprise_id");
+            if (enterpriseId == null) {
+                enterpriseId = register(enterprise, token);
+                token = passwordToken(enterprise.path("user").asString());
+            }
+            enterpriseOf.put(enterprise.path("user").asString(), enterpriseId);
+            joinCluster(enterprise, enterpriseId, token);
+        }
+        for (JsonNode enterprise : alliance.path("enterprises")) {
+            for (JsonNode standard : enterprise.path("standards")) {
+                adoptStandard(enterprise, standard);
+            }
+        }
+        alliance.path("officers").properties().forEach(e -> seatOfficers(e.getKey(), e.getValue()));
+        alliance.path("conventions").properties().forEach(e -> adoptConvention(e.getKey(), e.getValue()));
+        Map<String, String> expertIds = new LinkedHashMap<>();
+        for (JsonNode expert : alliance.path("experts")) {
+            expertIds.put(expert.path("user").asString(), publishExpert(expert));
+        }
+        for (JsonNode salon : alliance.path("salons")) {
+            holdSalon(salon, expertIds);
+        }
+        System.out.println("Demo data: ready (" + created + " things created, the rest was there already)");
+    }
+
+    /** The alliance office appoints the cluster's secretariat through membership-service (which writes Keycloak). */
+    private void appointSecretariat(String clusterId, String username) {
+        String admin = passwordToken("alliance-admin");
+        Response current = call("GET", "/api/membership/clusters/" + clusterId + "/secretariat", admin, null);
+        if (current.status() == 200 && current.json().path("members").findValuesAsString("username").contains(username)) {
+            return;
+        }
+        ObjectNode appointment = JSON.createObjectNode().put("reason", "Demo alliance: the cluster's secretariat");
+        appointment.putArray("users").add(username);
+        Response appointed = call("PUT", "/api/membership/clusters/" + clusterId + "/secretariat", admin, appointment);
+        if (appointed.status() != 200) {
+            throw new DemoDataException("appointing the secretariat of " + clusterId, appointed);
+        }
+        created++;
+        System.out.println("Demo data: " + username + " serves as the secretariat of " + clusterId);
+    }
+
+    private void adoptStandard(JsonNode enterprise, JsonNode standard) {
+        String user = enterprise.path("user").asString();
+        String clusterId = enterprise.path("cluster").asString();
+        String path = "/api/membership/clusters/" + clusterId + "/members/" + enterpriseOf.get(user) + "/standards";
+        String token = passwordToken(user);
+        JsonNode adoption = null;
+        for (JsonNode existing : call("GET", path, token, null).json()) {
+            if (standard.path("code").asString().equals(existing.path("code").asString())) {
+                adoption = existing;
+            }
+        }
+        if (adoption == null) {
+            ObjectNode declaration = JSON.createObjectNode();
+            for (String field : List.of("code", "title", "kind", "declaredOn", "evidence")) {
+                declaration.set(field, standard.get(field));
+            }
+            Response declared = call("POST", path, token, declaration);
+            if (declared.status() != 201) {
+                throw new DemoDataException("declaring " + standard.path("code").asString(), declared);
+            }
+            created++;
+            adoption = declared.json();
+        }
+        JsonNode certificate = standard.path("certificate");
+        if (certificate.isMissingNode() || "CERTIFIED".equals(adoption.path("status").asString())) {
+            return;
+        }
+        Response certified = call("POST", path + "/" + adoption.path("id").asString() + "/certification",
+                passwordToken(alliance.path("secretariats").path(clusterId).asString()),
+                JSON.createObjectNode().put("certificateNumber", certificate.path("certificateNumber").asString())
+                        .put("certificationBody", certificate.path("certificationBody").asString())
+                        .put("expiresOn", java.time.LocalDate.now().plusYears(certificate.path("years").asInt(3)).toString()));
+        if (certified.status() != 200) {
+            throw new DemoDataException("certifying " + standard.path("code").asString(), certified);
+        }
+        created++;
+        System.out.println("Demo data: " + enterprise.path("legalName").asString() + " certified against "
+                + standard.path("code").asString());
+    }
+
+    private void seatOfficers(String clusterId, JsonNode officers) {
+        String path = "/api/membership/clusters/" + clusterId + "/officers";
+        if (call("GET", path, null, null).json().path("officers").size() > 0) {
+            return;
+        }
+        ObjectNode slate = JSON.createObjectNode().put("reason", "Elected at the inaugural meeting");
+        var list = slate.putArray("officers");
+        for (JsonNode officer : officers) {
+            list.addObject().put("seat", officer.path("seat").asString())
+                    .put("enterpriseId", enterpriseOf.get(officer.path("user").asString()))
+                    .put("person", officer.path("person").asString())
+                    .put("termStart", officer.path("termStart").asString())
+                    .put("termEnd", officer.path("termEnd").asString());
+        }
+        Response seated = call("PUT", path, passwordToken(alliance.path("secretariats").path(clusterId).asString()), slate);
+        if (seated.status() != 200) {
+            throw new DemoDataException("seating the officers of " + clusterId, seated);
+        }
+        created++;
+        System.out.println("Demo data: officers of " + clusterId + " seated");
+    }
+
+    /** Drafts the convention, puts it to a short ballot, lets the members vote, tallies and records acceptances. */
+    private void adoptConvention(String clusterId, JsonNode convention) {
+        String secretariat = passwordToken(alliance.path("secretariats").path(clusterId).asString());
+        Response versions = call("GET", "/api/membership/clusters/" + clusterId + "/conventions", secretariat, null);
+        if (versions.status() == 200 && versions.json().size() > 0) {
+            return;
+        }
+        ObjectNode text = JSON.createObjectNode().put("title", convention.path("title").asString())
+                .put("body", convention.path("body").asString())
+                .put("changeSummary", convention.path("changeSummary").asString());
+        Response draft = call("POST", "/api/membership/clusters/" + clusterId + "/conventions", secretariat, text);
+        if (draft.status() != 201) {
+            throw new DemoDataException("drafting the convention of " + clusterId, draft);
+        }
+        String path = "/api/membership/conventions/" + draft.json().path("id").asString();
+        java.time.Instant closesAt = java.time.Instant.now().plusSeconds(6);
+        Response opened = call("POST", path + "/ballot", secretariat,
+                JSON.createObjectNode().put("closesAt", closesAt.toString()).put("quorumPercent", 30));
+        if (opened.status() != 200) {
+            throw new DemoDataException("opening the ballot of " + clusterId, opened);
+        }
+        convention.path("votes").properties().forEach(vote -> {
+            Response cast = call("POST", path + "/votes", passwordToken(vote.getKey()),
+                    JSON.createObjectNode().put("choice", vote.getValue().asString()));
+            if (cast.status() != 200) {
+                throw new DemoDataException("voting as " + vote.getKey(), cast);
+            }
+        });
+        System.out.println("Demo data: the members of " + clusterId + " vote on the convention (the ballot closes in seconds)");
+        Response tallied;
+        do {
+            pause(java.time.Duration.between(java.time.Instant.now(), closesAt).plusMillis(200));
+            tallied = call("POST", path + "/tally", secretariat, null);
+        } while (tallied.status() == 409 && java.time.Instant.now().isBefore(closesAt.plusSeconds(30)));
+        if (tallied.status() != 200) {
+            throw new DemoDataException("tallying the convention of " + clusterId, tallied);
+        }
+        for (JsonNode user : convention.path("acceptedBy")) {
+            Response accepted = call("POST", path + "/acceptances", passwordToken(user.asString()), null);
+            if (accepted.status() != 201) {
+                throw new DemoDataException("accepting the convention as " + user.asString(), accepted);
+            }
+        }
+        created++;
+        System.out.println("Demo data: the convention of " + clusterId + " is " + tallied.json().path("status").asString());
+    }
+
+    /** The expert creates their profile and sets their availability (as themselves); returns their expert id. */
+    private String publishExpert(JsonNode expert) {
+        String user = expert.path("user").asString();
+        String token = passwordToken(user);
+        String expertId = claim(token, "sub");
+        if (call("GET", "/api/salons/experts/" + expertId, null, null).status() == 404) {
+            Response createdProfile = call("POST", "/api/salons/experts", token, expert.path("profile"));
+            if (createdProfile.status() != 201) {
+                throw new DemoDataException("publishing the profile of " + user, createdProfile);
+            }
+            created++;
+            System.out.println("Demo data: expert " + expert.path("profile").path("name").asString() + " published");
+        }
+        if (call("GET", "/api/salons/experts/" + expertId + "/availability", token, null).status() == 404) {
+            Response set = call("PUT", "/api/salons/experts/" + expertId + "/availability", token, expert.path("availability"));
+            if (set.status() != 200) {
+                throw new DemoDataException("setting the availability of " + user, set);
+            }
+            created++;
+        }
+        return expertId;
+    }
+
+    /** The cluster's secretariat publishes the salon; members register (once the salon service knows them). */
+    private void holdSalon(JsonNode salon, Map<String, String> expertIds) {
+        String clusterId = salon.path("cluster").asString();
+        String title = salon.path("title").asString();
+        JsonNode existing = null;
+        for (JsonNode candidate : call("GET", "/api/salons/clusters/" + clusterId + "/salons?size=100", null, null)
+                .json().path("content")) {
+            if (title.equals(candidate.path("title").asString())) {
+                existing = candidate;
+            }
+        }
+        if (existing == null) {
+            java.time.ZoneId zone = java.time.ZoneId.of(salon.path("timeZone").asString());
+            java.time.LocalDate day = java.time.LocalDate.now(zone).plusDays(salon.path("daysAhead").asInt(21));
+            ObjectNode create = JSON.createObjectNode().put("theme", salon.path("theme").asString()).put("title", title)
+                    .put("description", salon.path("description").asString())
+                    .put("startsAt", day.atTime(java.time.LocalTime.parse(salon.path("startTime").asString())).toString())
+                    .put("endsAt", day.atTime(java.time.LocalTime.parse(salon.path("endTime").asString())).toString())
+                    .put("timeZone", zone.getId()).put("venue", salon.path("venue").asString())
+                    .put("capacity", salon.path("capacity").asInt()).put("seatsPerEnterprise", salon.path("seatsPerEnterprise").asInt())
+                    .put("registrationOpensAt", java.time.LocalDateTime.now(zone).minusHours(1).withNano(0).withSecond(0).toString())
+                    .put("registrationClosesAt", day.minusDays(1).atTime(18, 0).toString());
+            var experts = create.putArray("expertIds");
+            salon.path("experts").forEach(user -> experts.add(expertIds.get(user.asString())));
+            Response published = call("POST", "/api/salons/clusters/" + clusterId + "/salons",
+                    passwordToken(alliance.path("secretariats").path(clusterId).asString()), create);
+            if (published.status() != 201) {
+                throw new DemoDataException("publishing the salon " + title, published);
+            }
+            created++;
+            existing = published.json();
+            System.out.println("Demo data: salon \"" + salon.path("theme").asString() + "\" published in " + clusterId);
+        }
+        if (existing.path("seatsTaken").asInt() > 0) {
+            return;
+        }
+        for (JsonNode registration : salon.path("registrations")) {
+            ObjectNode body = JSON.createObjectNode();
+            body.set("attendees", registration.path("attendees"));
+            String path = "/api/salons/salons/" + existing.path("id").asString() + "/registrations";
+            Response registered = call("POST", path, passwordToken(registration.path("user").asString()), body);
+            // The salon service learns of new members from membership events: give them a moment to arrive.
+            for (int attempt = 0; registered.status() == 403 && attempt < 20; attempt++) {
+                pause(java.time.Duration.ofMillis(500));
+                registered = call("POST", path, passwordToken(registration.path("user").asString()), body);
+            }
+            if (registered.status() != 201) {
+                throw new DemoDataException("registering " + registration.path("user").asString() + " for " + title, registered);
+            }
+            created++;
+        }
+    }
+
+    private static void pause(java.time.Duration duration) {
+        if (duration.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoDataException("interrupted");
+        }
+    }
+
+    private void foundCluster(JsonNode cluster) {
+        ObjectNode request = ((ObjectNode) cluster.deepCopy());
+        Response response = call("POST", "/api/membership/clusters", passwordToken("alliance-admin"), request);
+        if (response.status() == 201) {
+            created++;
+            System.out.println("Demo data: founded cluster " + cluster.path("id").asString());
+        } else if (response.status() != 409) {
+            throw new DemoDataException("founding cluster " + cluster.path("id").asString(), response);
+        }
+    }
+
+    private String register(JsonNode enterprise, String token) {
+        ObjectNode request = JSON.createObjectNode();
+        for (String field : List.of("legalName", "creditCode", "region", "industry", "size", "website")) {
+            if (enterprise.has(field)) {
+                request.set(field, enterprise.get(field));
+            }
+        }
+        if (enterprise.has("trademarks")) {
+            request.set("trademarks", enterprise.get("trademarks"));
+        }
+        Response response = call("POST", "/api/membership/enterprises", token, request);
+        if (response.status() != 201) {
+            throw new DemoDataException("registering " + enterprise.path("legalName").asString(), response);
+        }
+        created++;
+        System.out.println("Demo data: registered " + enterprise.path("legalName").asString());
+        return response.json().path("enterprise").path("id").asString();
+    }
+
+    /** Brings the enterprise's membership of its cluster to the demo state: ACTIVE, SUBMITTED or REJECTED. */
+    private void joinCluster(JsonNode enterprise, String enterpriseId, String token) {
+        String clusterId = enterprise.path("cluster").asString();
+        String state = enterprise.path("state").asString();
+        Response membership = call("GET", "/api/membership/clusters/" + clusterId + "/members/" + enterpriseId, token, null);
+        if (membership.status() == 200) {
+            if ("SUSPENDED".equals(state) && "ACTIVE".equals(membership.json().path("status").asString())) {
+                suspend(enterprise, clusterId, enterpriseId);
+            }
+            return;
+        }
+        String secretariat = alliance.path("secretariats").path(clusterId).asString(null);
+        String secretariatToken = secretariat == null ? null : passwordToken(secretariat);
+        JsonNode existing = secretariatToken == null ? null : applicationOf(clusterId, enterpriseId, secretariatToken);
+        String applicationId;
+        if (existing != null) {
+            if (!"SUBMITTED".equals(existing.path("status").asString())) {
+                return;
+            }
+            applicationId = existing.path("id").asString();
+        } else {
+            Response applied = call("POST", "/api/membership/clusters/" + clusterId + "/applications", token,
+                    JSON.createObjectNode().put("tier", enterprise.path("tier").asString())
+                            .put("motivation", "We want to build the " + clusterId + " brand together."));
+            if (applied.status() == 409) {
+                return; // open already, and no secretariat in the demo to decide it
+            }
+            if (applied.status() != 201) {
+                throw new DemoDataException("applying for " + enterprise.path("legalName").asString(), applied);
+            }
+            created++;
+            applicationId = applied.json().path("id").asString();
+        }
+        if (secretariatToken == null || "SUBMITTED".equals(state)) {
+            return;
+        }
+        Response decided = "REJECTED".equals(state)
+                ? call("POST", "/api/membership/applications/" + applicationId + "/rejection", secretariatToken,
+                        JSON.createObjectNode().put("reason", enterprise.path("reason").asString("Not eligible yet.")))
+                : call("POST", "/api/membership/applications/" + applicationId + "/approval", secretariatToken, null);
+        if (decided.status() != 200) {
+            throw new DemoDataException("deciding the application of " + enterprise.path("legalName").asString(), decided);
+        }
+        created++;
+        System.out.println("Demo data: " + enterprise.path("legalName").asString() + " is "
+                + ("SUSPENDED".equals(state) ? "ACTIVE" : state) + " in " + clusterId);
+        if ("SUSPENDED".equals(state)) {
+            suspend(enterprise, clusterId, enterpriseId);
+        }
+    }
+
+    private void suspend(JsonNode enterprise, String clusterId, String enterpriseId) {
+        Response suspended = call("POST", "/api/membership/clusters/" + clusterId + "/members/" + enterpriseId + "/suspension",
+                passwordToken(alliance.path("secretariats").path(clusterId).asString()),
+                JSON.createObjectNode().put("reason", enterprise.path("reason").asString("Suspended by the secretariat.")));
+        if (suspended.status() != 200) {
+            throw new DemoDataException("suspending " + enterprise.path("legalName").asString(), suspended);
+        }
+        created++;
+        System.out.println("Demo data: " + enterprise.path("legalName").asString() + " is SUSPENDED in " + clusterId);
+    }
+
+    private JsonNode applicationOf(String clusterId, String enterpriseId, String secretariatToken) {
+        Response queue = call("GET", "/api/membership/clusters/" + clusterId + "/applications", secretariatToken, null);
+        if (queue.status() != 200) {
+            throw new DemoDataException("reading the applications of " + clusterId, queue);
+        }
+        for (JsonNode application : queue.json()) {
+            if (enterpriseId.equals(application.path("enterpriseId").asString())) {
+                return application;
+            }
+        }
+        return null;
+    }
+
+    /** The demo user's token; users the realm does not ship are created first, with the enterprise role. */
+    private String enterpriseUserToken(JsonNode enterprise) {
+        String username = enterprise.path("user").asString();
+        HttpResponse<String> grant = passwordGrant(username);
+        if (grant.statusCode() == 200) {
+            return JSON.readTree(grant.body()).path("access_token").asString();
+        }
+        createUser(username, "Demo", enterprise.path("legalName").asString(), "enterprise");
+        return passwordToken(username);
+    }
+
+    /** A demo user the realm does not ship; with the realm role, or none when an appointment gives it later. */
+    private void createUser(String username, String firstName, String lastName, String realmRole) {
+        String admin = adminToken();
+        ObjectNode user = JSON.createObjectNode()
+                .put("username", username).put("enabled", true).put("emailVerified", true)
+                .put("email", username + "@demo.brandcluster.test")
+                .put("firstName", firstName).put("lastName", lastName);
+        user.putArray("credentials").addObject().put("type", "password").put("value", DEMO_PASSWORD).put("temporary", false);
+        Response createdUser = keycloakAdmin("POST", "/users", admin, user);
+        if (createdUser.status() != 201 && createdUser.status() != 409) {
+            throw new DemoDataException("creating the demo user " + username, createdUser);
+        }
+        if (realmRole != null) {
+            Response found = keycloakAdmin("GET", "/users?exact=true&username=" + encode(username), admin, null);
+            String userId = found.json().path(0).path("id").asString();
+            JsonNode role = keycloakAdmin("GET", "/roles/" + realmRole, admin, null).json();
+            Response mapped = keycloakAdmin("POST", "/users/" + userId + "/role-mappings/realm", admin,
+                    JSON.createArrayNode().add(role));
+            if (mapped.status() != 204) {
+                throw new DemoDataException("giving " + username + " the " + realmRole + " role", mapped);
+            }
+        }
+        created++;
+        System.out.println("Demo data: created demo user " + username);
+    }
+
+    private String passwordToken(String username) {
+        HttpResponse<String> grant = passwordGrant(username);
+        if (grant.statusCode() != 200) {
+            throw new DemoDataException("signing in as " + username, new Response(grant.statusCode(), grant.body()));
+        }
+        return JSON.readTree(grant.body()).path("access_token").asString();
+    }
+
+    private HttpResponse<String> passwordGrant(String username) {
+        return form(keycloak + "/realms/" + REALM + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "portal-cli", "username", username, "password", DEMO_PASSWORD));
+    }
+
+    private String adminToken() {
+        HttpResponse<String> grant = form(keycloak + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", adminUser, "password", adminPassword));
+        if (grant.statusCode() != 200) {
+            throw new DemoDataException("signing in to Keycloak as its admin '" + adminUser + "'",
+                    new Response(grant.statusCode(), grant.body()));
+        }
+        return JSON.readTree(grant.body()).path("access_token").asString();
+    }
+
+    private Response keycloakAdmin(String method, String path, String token, JsonNode body) {
+        return send(method, keycloak + "/admin/realms/" + REALM + path, token, body);
+    }
+
+    private Response call(String method, String path, String token, JsonNode body) {
+        return send(method, gateway + path, token, body);
+    }
+
+    private static Response send(String method, String url, String token, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new DemoDataException(method + " " + url + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoDataException("interrupted");
+        }
+    }
+
+    private static HttpResponse<String> form(String url, Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new DemoDataException("POST " + url + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoDataException("interrupted");
+        }
+    }
+
+    /** A claim of a JWT's payload, read without verification: only to learn what the token says about its user. */
+    static String claim(String jwt, String name) {
+        String[] parts = jwt.split("\\.");
+        JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        JsonNode value = payload.path(name);
+        return value.isMissingNode() || value.isNull() ? null : value.asString();
+    }
+
+    static JsonNode readAlliance() {
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/alliance.json")) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    record Response(int status, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    static final class DemoDataException extends RuntimeException {
+
+        DemoDataException(String message) {
+            super(message);
+        }
+
+        DemoDataException(String doing, Response response) {
+            super(doing + " failed with HTTP " + response.status() + ": " + abbreviate(response.body()));
+        }
+
+        private static String abbreviate(String body) {
+            return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "..." : body;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.brandcluster.salons.membership;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+import com.brandcluster.platform.feign.RemoteNotFoundException;
+import com.brandcluster.platform.feign.RemoteProblemException;
+import com.brandcluster.platform.feign.RemoteServiceUnavailableException;
+import com.brandcluster.platform.membership.MemberStandings;
+
+/**
+ * An enterprise's membership of a cluster, for decisions such as booking a consultation:
+ * <ol>
+ * <li>the local standing projection ({@link MemberStandings}, kept by membership events) when it knows the
+ * enterprise: no remote call;</li>
+ * <li>otherwise (its admission event may still be in flight) membership-service, through {@link MembershipClient},
+ * with the caller's token relayed: a 404 there means not a member ({@link Optional#empty()});</li>
+ * <li>when membership-service cannot answer (5xx, timeout, connection failure, its circuit breaker open) or refuses
+ * the lookup, {@link MembershipUncheckableException} (503 {@code membership-unavailable}): an unknown membership is
+ * never taken for a member.</li>
+ * </ol>
+ * The remote answer is not written into the projection: only versioned events keep it, so there is one writer.
+ */
+@Service
+public class MembershipLookup {
+
+    private static final Logger log = LoggerFactory.getLogger(MembershipLookup.class);
+
+    private final MemberStandings localStandings;
+    private final MembershipClient membership;
+
+    MembershipLookup(MemberStandings localStandings, MembershipClient membership) {
+        this.localStandings = localStandings;
+        this.membership = membership;
+    }
+
+    /**
+     * The enterprise's membership of the cluster, whatever its status (check {@link Standing#isInGoodStanding()});
+     * empty if it is not a member.
+     *
+     * @throws MembershipUncheckableException if it is not known here and membership-service could not tell
+     */
+    public Optional<Standing> standingOf(String clusterId, String enterpriseId) {
+        Optional<Standing> local = localStandings.of(clusterId, enterpriseId).map(Standing::of);
+        if (local.isPresent()) {
+            return local;
+        }
+        try {
+            return Optional.of(Standing.of(membership.member(clusterId, enterpriseId)));
+        }
+        catch (RemoteNotFoundException notAMember) {
+            return Optional.empty();
+        }
+        catch (RemoteServiceUnavailableException ex) {
+            log.warn("Membership of {} in {} not known here and membership-service unavailable ({})", enterpriseId,
+                    clusterId, ex.reason());
+            throw new MembershipUncheckableException(clusterId, enterpriseId, ex);
+        }
+        catch (RemoteProblemException ex) {
+            log.warn("Membership of {} in {} not known here and membership-service refused the lookup: {} {}",
+                    enterpriseId, clusterId, ex.status().value(), ex.type());
+            throw new MembershipUncheckableException(clusterId, enterpriseId, ex);
+        }
+    }
+}

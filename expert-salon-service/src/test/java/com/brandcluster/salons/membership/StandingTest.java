@@ -1,0 +1,20 @@
+package com.brandcluster.salons.membership;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StandingTest {
+
+    @ParameterizedTest
+    @CsvSource({"ACTIVE,true", "GRACE,true", "SUSPENDED,false", "LAPSED,false", "TERMINATED,false", ",false"})
+    void onlyActiveAndGraceMembershipsAreInGoodStanding(String status, boolean inGoodStanding) {
+        Standing standing = new Standing("lighting", "ent-1", "member", status, LocalDate.parse("2026-12-31"), 1,
+                Standing.Source.MEMBERSHIP_SERVICE);
+
+        assertThat(standing.isInGoodStanding()).isEqualTo(inGoodStanding);
+    }
+}

@@ -1,0 +1,69 @@
+package com.brandcluster.gateway;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Typed configuration of the gateway ({@code brandcluster.gateway.*}). Timeouts of the downstream HTTP client are
+ * Spring Cloud Gateway's own ({@code spring.cloud.gateway.server.webflux.httpclient.*}).
+ *
+ * @param services base URIs (scheme, host, port) of the four services
+ * @param requestSize request body limits
+ * @param headers security headers added to every response
+ */
+@ConfigurationProperties("brandcluster.gateway")
+public record GatewayProperties(@DefaultValue Services services, @DefaultValue RequestSize requestSize,
+        @DefaultValue Headers headers) {
+
+    /**
+     * Where the services listen. Only scheme, host and port are used: the request path is forwarded unchanged.
+     */
+    public record Services(@DefaultValue("http://localhost:8081") URI membership,
+            @DefaultValue("http://localhost:8082") URI events,
+            @DefaultValue("http://localhost:8083") URI salons,
+            @DefaultValue("http://localhost:8084") URI assets) {
+
+        /** The routes, one per service; the route id is the service's name. */
+        public List<ServiceRoute> routes() {
+            return List.of(
+                    new ServiceRoute("membership-service", "/api/membership/**", membership),
+                    new ServiceRoute("events-service", "/api/events/**", events),
+                    new ServiceRoute("expert-salon-service", "/api/salons/**", salons),
+                    new ServiceRoute("branding-assets-service", "/api/assets/**", assets));
+        }
+    }
+
+    /** One route: requests whose path matches {@code pathPattern} go to {@code uri}, path and query unchanged. */
+    public record ServiceRoute(String id, String pathPattern, URI uri) {
+    }
+
+    /**
+     * Request body limits: {@code max} for every route, unless {@code perService} (keyed by service name, e.g.
+     * {@code branding-assets-service}) says otherwise. Declared ({@code Content-Length}) and chunked bodies alike.
+     */
+    public record RequestSize(@DefaultValue("1MB") DataSize max, Map<String, DataSize> perService) {
+
+        public RequestSize {
+            perService = perService == null ? Map.of() : Map.copyOf(perService);
+        }
+
+        public DataSize limitFor(String service) {
+            return perService.getOrDefault(service, max);
+        }
+    }
+
+    /**
+     * Security headers set on every response of the gateway, proxied or its own (replacing what a service sent).
+     * {@code X-Content-Type-Options: nosniff} and {@code X-Frame-Options: DENY} are always set.
+     */
+    public record Headers(
+            @DefaultValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+            String contentSecurityPolicy,
+            @DefaultValue("no-referrer") String referrerPolicy) {
+    }
+}

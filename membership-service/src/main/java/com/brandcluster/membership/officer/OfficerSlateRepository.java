@@ -1,0 +1,6 @@
+package com.brandcluster.membership.officer;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface OfficerSlateRepository extends MongoRepository<OfficerSlate, String> {
+}

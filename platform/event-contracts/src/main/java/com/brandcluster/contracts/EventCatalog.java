@@ -1,0 +1,88 @@
+package com.brandcluster.contracts;
+
+import com.brandcluster.contracts.membership.ApplicationRejected;
+import com.brandcluster.contracts.membership.ApplicationSubmitted;
+import com.brandcluster.contracts.membership.ClusterCreated;
+import com.brandcluster.contracts.membership.ClusterTiersChanged;
+import com.brandcluster.contracts.membership.ConventionAdopted;
+import com.brandcluster.contracts.membership.ConventionBallotOpened;
+import com.brandcluster.contracts.membership.ConventionRejected;
+import com.brandcluster.contracts.membership.EnterpriseUpdated;
+import com.brandcluster.contracts.membership.EnterpriseUserLinked;
+import com.brandcluster.contracts.membership.EnterpriseUserUnlinked;
+import com.brandcluster.contracts.membership.MemberAdmitted;
+import com.brandcluster.contracts.membership.MemberSnapshot;
+import com.brandcluster.contracts.membership.MemberTierChanged;
+import com.brandcluster.contracts.membership.MembershipStatusChanged;
+import com.brandcluster.contracts.membership.SecretariatChanged;
+import com.brandcluster.contracts.membership.StandardCertified;
+import com.brandcluster.contracts.salons.SalonRegistrationCancelled;
+import com.brandcluster.contracts.salons.SalonRegistrationConfirmed;
+import com.brandcluster.contracts.salons.SalonWaitlistOffered;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every published event type with its exchange and routing key, written out explicitly: routing keys are contracts,
+ * never derived from class names. Producers look up where an event goes; consumers look up what a routing key
+ * carries.
+ */
+public final class EventCatalog {
+
+    public record Entry(Class<? extends DomainEvent> type, String exchange, String routingKey) {
+    }
+
+    private static final Map<String, Entry> BY_ROUTING_KEY = new LinkedHashMap<>();
+    private static final Map<Class<?>, Entry> BY_TYPE = new LinkedHashMap<>();
+
+    static {
+        register(ClusterCreated.class, Exchanges.MEMBERSHIP, ClusterCreated.ROUTING_KEY);
+        register(ClusterTiersChanged.class, Exchanges.MEMBERSHIP, ClusterTiersChanged.ROUTING_KEY);
+        register(ApplicationSubmitted.class, Exchanges.MEMBERSHIP, ApplicationSubmitted.ROUTING_KEY);
+        register(ApplicationRejected.class, Exchanges.MEMBERSHIP, ApplicationRejected.ROUTING_KEY);
+        register(MemberAdmitted.class, Exchanges.MEMBERSHIP, MemberAdmitted.ROUTING_KEY);
+        register(MembershipStatusChanged.class, Exchanges.MEMBERSHIP, MembershipStatusChanged.ROUTING_KEY);
+        register(MemberTierChanged.class, Exchanges.MEMBERSHIP, MemberTierChanged.ROUTING_KEY);
+        register(MemberSnapshot.class, Exchanges.MEMBERSHIP, MemberSnapshot.ROUTING_KEY);
+        register(EnterpriseUpdated.class, Exchanges.MEMBERSHIP, EnterpriseUpdated.ROUTING_KEY);
+        register(EnterpriseUserLinked.class, Exchanges.MEMBERSHIP, EnterpriseUserLinked.ROUTING_KEY);
+        register(EnterpriseUserUnlinked.class, Exchanges.MEMBERSHIP, EnterpriseUserUnlinked.ROUTING_KEY);
+        register(SecretariatChanged.class, Exchanges.MEMBERSHIP, SecretariatChanged.ROUTING_KEY);
+        register(ConventionBallotOpened.class, Exchanges.MEMBERSHIP, ConventionBallotOpened.ROUTING_KEY);
+        register(ConventionAdopted.class, Exchanges.MEMBERSHIP, ConventionAdopted.ROUTING_KEY);
+        register(ConventionRejected.class, Exchanges.MEMBERSHIP, ConventionRejected.ROUTING_KEY);
+        register(StandardCertified.class, Exchanges.MEMBERSHIP, StandardCertified.ROUTING_KEY);
+        register(SalonRegistrationConfirmed.class, Exchanges.SALONS, SalonRegistrationConfirmed.ROUTING_KEY);
+        register(SalonRegistrationCancelled.class, Exchanges.SALONS, SalonRegistrationCancelled.ROUTING_KEY);
+        register(SalonWaitlistOffered.class, Exchanges.SALONS, SalonWaitlistOffered.ROUTING_KEY);
+    }
+
+    private static void register(Class<? extends DomainEvent> type, String exchange, String routingKey) {
+        Entry entry = new Entry(type, exchange, routingKey);
+        if (BY_ROUTING_KEY.put(routingKey, entry) != null || BY_TYPE.put(type, entry) != null) {
+            throw new IllegalStateException("Registered twice: " + routingKey + " / " + type.getName());
+        }
+    }
+
+    private EventCatalog() {
+    }
+
+    public static Entry of(Class<? extends DomainEvent> type) {
+        Entry entry = BY_TYPE.get(type);
+        if (entry == null) {
+            throw new IllegalArgumentException("Not a catalogued event type: " + type.getName());
+        }
+        return entry;
+    }
+
+    public static Optional<Entry> forRoutingKey(String routingKey) {
+        return Optional.ofNullable(BY_ROUTING_KEY.get(routingKey));
+    }
+
+    public static Set<String> routingKeys() {
+        return BY_ROUTING_KEY.keySet();
+    }
+}

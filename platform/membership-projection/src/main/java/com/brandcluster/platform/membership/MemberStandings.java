@@ -1,0 +1,30 @@
+package com.brandcluster.platform.membership;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.util.Optional;
+
+/** Reads the local standing projection: what this service knows of an enterprise's membership of a cluster. */
+public class MemberStandings {
+
+    private final MongoOperations mongo;
+
+    public MemberStandings(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The enterprise's current membership of the cluster, the most recently changed if there were several. */
+    public Optional<MemberStanding> of(String clusterId, String enterpriseId) {
+        Query query = Query.query(Criteria.where("clusterId").is(clusterId).and("enterpriseId").is(enterpriseId))
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1);
+        return Optional.ofNullable(mongo.findOne(query, MemberStanding.class));
+    }
+
+    /** Whether the enterprise may use members' rights in the cluster now. */
+    public boolean isInGoodStanding(String clusterId, String enterpriseId) {
+        return of(clusterId, enterpriseId).map(MemberStanding::isInGoodStanding).orElse(false);
+    }
+}

@@ -1,0 +1,106 @@
+package com.brandcluster.platform.messaging;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.brandcluster.contracts.Exchanges;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.Exchange;
+import org.springframework.amqp.core.Queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code infra/rabbitmq/definitions.json} declares exactly what the services declare at start, so that loading it
+ * never conflicts with them and a queue exists before its consumer first starts.
+ */
+class MessagingTopologyDefinitionsTest {
+
+    private static final Path DEFINITIONS = Path.of("../../infra/rabbitmq/definitions.json");
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    /** The consumers known so far, configured as their services configure them. */
+    private static final List<MessagingTopology> CONSUMERS = List.of(
+            consumer("events-service", Exchanges.EVENTS),
+            consumer("expert-salon-service", Exchanges.SALONS),
+            consumer("branding-assets-service", Exchanges.ASSETS));
+
+    private static MessagingTopology consumer(String name, String ownExchange) {
+        return new MessagingTopology(new MessagingProperties(null, ownExchange, Map.of("members",
+                new MessagingProperties.Subscription(Exchanges.MEMBERSHIP, List.of("membership.member.#"))),
+                5, null), name);
+    }
+
+    @Test
+    void declaresEveryProducersExchangeAndTheDeadLetterExchange() throws IOException {
+        Set<String> declared = new HashSet<>();
+        for (JsonNode exchange : definitions().path("exchanges").values()) {
+            declared.add(exchange.path("name").asString() + " " + exchange.path("type").asString() + " "
+                    + exchange.path("durable").asBoolean());
+        }
+        Set<String> expected = new HashSet<>(Set.of("membership.events topic true", "salons.events topic true",
+                "events.events topic true", "assets.events topic true"));
+        CONSUMERS.forEach(topology -> topology.declarables().getDeclarablesByType(Exchange.class).forEach(exchange ->
+                expected.add(exchange.getName() + " " + exchange.getType() + " " + exchange.isDurable())));
+
+        assertThat(declared).isEqualTo(expected);
+    }
+
+    @Test
+    void declaresTheServicesQueuesWithTheSameArguments() throws IOException {
+        Map<String, Object> declared = new java.util.HashMap<>();
+        for (JsonNode queue : definitions().path("queues").values()) {
+            assertThat(queue.path("durable").asBoolean()).isTrue();
+            assertThat(queue.path("auto_delete").asBoolean()).isFalse();
+            declared.put(queue.path("name").asString(), JSON.convertValue(queue.path("arguments"), Map.class));
+        }
+        Map<String, Object> expected = new java.util.HashMap<>();
+        CONSUMERS.forEach(topology -> topology.declarables().getDeclarablesByType(Queue.class)
+                .forEach(queue -> expected.put(queue.getName(), queue.getArguments())));
+
+        assertThat(declared).isEqualTo(expected);
+    }
+
+    @Test
+    void declaresTheServicesBindings() throws IOException {
+        Set<List<String>> declared = new HashSet<>();
+        for (JsonNode binding : definitions().path("bindings").values()) {
+            declared.add(List.of(binding.path("source").asString(), binding.path("destination").asString(),
+                    binding.path("destination_type").asString(), binding.path("routing_key").asString()));
+        }
+        Set<List<String>> expected = new HashSet<>();
+        CONSUMERS.forEach(topology -> topology.declarables().getDeclarablesByType(Binding.class).forEach(binding ->
+                expected.add(List.of(binding.getExchange(), binding.getDestination(), "queue",
+                        binding.getRoutingKey()))));
+
+        assertThat(declared).isEqualTo(expected);
+    }
+
+    @Test
+    void setsTheSamePoliciesAsTheServices() throws IOException {
+        Set<List<Object>> declared = new HashSet<>();
+        for (JsonNode policy : definitions().path("policies").values()) {
+            declared.add(List.of(policy.path("name").asString(), policy.path("pattern").asString(),
+                    policy.path("apply-to").asString(), policy.path("priority").asInt(),
+                    JSON.convertValue(policy.path("definition"), Map.class)));
+        }
+        Set<List<Object>> expected = new HashSet<>();
+        CONSUMERS.forEach(topology -> topology.policies().forEach(policy -> expected.add(List.of(policy.name(),
+                policy.pattern(), policy.applyTo(), policy.priority(), policy.definition()))));
+
+        assertThat(declared).isEqualTo(expected);
+    }
+
+    private static JsonNode definitions() throws IOException {
+        return JSON.readTree(Files.readString(DEFINITIONS));
+    }
+}

@@ -1,0 +1,101 @@
+package com.brandcluster.system.demo;
+
+import com.brandcluster.system.support.Portal;
+import com.brandcluster.system.support.PortalSystemTest;
+import com.brandcluster.testsupport.ApiClient;
+import com.brandcluster.testsupport.KeycloakExtension;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo data loader ({@code ./portal up} runs it) against the whole portal: it builds the demo alliance through
+ * the services' APIs, and a second run changes nothing.
+ */
+@PortalSystemTest
+@Order(1)
+class DemoDataIT {
+
+    private static final String PASSWORD = KeycloakExtension.DEMO_PASSWORD;
+
+    @Test
+    void loadsTheDemoAllianceThroughTheApisAndASecondRunChangesNothing() throws Exception {
+        Portal portal = Portal.get();
+
+        Run first = runLoader(portal);
+        assertThat(first.exitCode()).as(first.output()).isZero();
+
+        ApiClient api = portal.viaGateway();
+        assertThat(api.get("/api/membership/clusters").json().findValuesAsString("id"))
+                .contains("lighting", "coking-coal", "zhejiang-made");
+        assertThat(api.get("/api/membership/clusters/lighting").json().get("tiers").findValuesAsString("code"))
+                .containsExactly("member", "council", "vice-chair");
+
+        String opal = KeycloakExtension.freshPasswordToken("enterprise-opal", PASSWORD);
+        String opalId = KeycloakExtension.claims(opal).path("enterprise_id").asString();
+        ApiClient.Response membership = api.as(opal).get("/api/membership/clusters/lighting/members/" + opalId);
+        assertThat(membership.status()).as(membership.toString()).isEqualTo(200);
+        assertThat(membership.at("/status")).isEqualTo("ACTIVE");
+        assertThat(membership.at("/tier")).isEqualTo("vice-chair");
+
+        ApiClient lighting = api.as(KeycloakExtension.passwordToken("secretariat-lighting", PASSWORD));
+        var applications = lighting.get("/api/membership/clusters/lighting/applications").json();
+        assertThat(applications.findValuesAsString("status")).contains("APPROVED", "SUBMITTED", "REJECTED");
+        assertThat(Integer.parseInt(lighting.get("/api/membership/clusters/lighting/members").at("/totalElements")))
+                .isGreaterThanOrEqualTo(4);
+        ApiClient coal = api.as(KeycloakExtension.passwordToken("secretariat-coal", PASSWORD));
+        assertThat(coal.get("/api/membership/clusters/coking-coal/members").at("/totalElements")).isEqualTo("2");
+
+        assertThat(api.get("/api/membership/clusters/lighting/officers").json().get("officers").findValuesAsString("seat"))
+                .containsExactlyInAnyOrder("CHAIRMAN", "VICE_CHAIRMAN", "SECRETARY_GENERAL");
+        assertThat(api.get("/api/membership/clusters/lighting/conventions/current").at("/status")).isEqualTo("ADOPTED");
+        assertThat(lighting.get("/api/membership/clusters/lighting/members?status=SUSPENDED").json().get("content")
+                .findValuesAsString("enterpriseName")).containsExactly("Zhejiang Yankon Group Co., Ltd.");
+        assertThat(api.get("/api/membership/clusters/zhejiang-made/members?standard=T/ZZB%200017-2016").at("/totalElements"))
+                .isEqualTo("1");
+        String zhejiang = KeycloakExtension.freshPasswordToken("secretariat-zhejiang", PASSWORD);
+        assertThat(KeycloakExtension.claims(zhejiang).path("secretariat_of").valueStream().map(n -> n.asString()).toList())
+                .containsExactly("zhejiang-made");
+        assertThat(api.as(zhejiang).get("/api/membership/clusters/zhejiang-made/applications?status=SUBMITTED")
+                .json().findValuesAsString("enterpriseName")).containsExactly("Shaoxing Keqiao Textile Co., Ltd.");
+
+        assertThat(api.get("/api/salons/experts?topic=BRAND_STRATEGY").json().get("content")
+                .findValuesAsString("name")).contains("Li Guangdou");
+        String expertLi = KeycloakExtension.claims(KeycloakExtension.passwordToken("expert-li", PASSWORD)).path("sub").asString();
+        assertThat(api.get("/api/salons/experts/" + expertLi + "/slots?from=" + java.time.LocalDate.now().plusDays(2)
+                + "&to=" + java.time.LocalDate.now().plusDays(16) + "&tz=Asia/Shanghai").json().get("slots").size())
+                .isGreaterThan(0);
+        var salons = api.get("/api/salons/clusters/lighting/salons").json().get("content");
+        assertThat(salons.findValuesAsString("theme")).contains("Brand Home, Brand Price");
+        assertThat(salons.findValuesAsString("seatsTaken")).contains("2");
+
+        Run second = runLoader(portal);
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.output()).contains("(0 things created");
+        assertThat(lighting.get("/api/membership/clusters/lighting/applications").json().size())
+                .isEqualTo(applications.size());
+    }
+
+    private static Run runLoader(Portal portal) throws IOException, InterruptedException {
+        Path jar = Path.of("..", "demo-data", "target", "demo-data-" + System.getProperty("project.version", "0.1.0-SNAPSHOT") + ".jar");
+        Process process = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                "--gateway", portal.gateway().baseUrl(), "--keycloak", KeycloakExtension.baseUrl(),
+                "--admin-user", KeycloakExtension.adminUsername(), "--admin-password", KeycloakExtension.adminPassword()))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+        assertThat(finished).as("demo data loader finished").isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+}

@@ -1,0 +1,129 @@
+package com.brandcluster.system.support;
+
+import com.brandcluster.testsupport.ApiClient;
+import com.brandcluster.testsupport.KeycloakExtension;
+import com.brandcluster.testsupport.MongoExtension;
+import com.brandcluster.testsupport.RabbitExtension;
+import com.brandcluster.testsupport.RabbitInfo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole portal for black-box tests: the four services and the gateway, each started from its packaged jar as a
+ * process of its own, against the real Keycloak (KeycloakExtension), RabbitMQ in this JVM's virtual host
+ * (RabbitExtension) and MongoDB (MongoExtension: the in-process server, or MONGODB_URI), one database per service.
+ * One portal per test JVM, stopped when the JVM exits.
+ */
+public final class Portal {
+
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static volatile Portal instance;
+
+    private final ServiceProcess membership;
+    private final ServiceProcess events;
+    private final ServiceProcess salons;
+    private final ServiceProcess assets;
+    private final ServiceProcess gateway;
+
+    private Portal() {
+        RabbitInfo rabbit = RabbitExtension.info();
+        Map<String, String> common = new HashMap<>();
+        common.put("MONGODB_URI", MongoExtension.uri());
+        common.put("RABBITMQ_ADDRESSES", rabbit.addresses());
+        common.put("RABBITMQ_USERNAME", rabbit.username());
+        common.put("RABBITMQ_PASSWORD", rabbit.password());
+        common.put("RABBITMQ_VHOST", rabbit.virtualHost());
+        common.put("BRANDCLUSTER_MESSAGING_MANAGEMENT_URL", rabbit.managementUrl().toString());
+        common.put("BRANDCLUSTER_MESSAGING_MANAGEMENT_USERNAME", rabbit.username());
+        common.put("BRANDCLUSTER_MESSAGING_MANAGEMENT_PASSWORD", rabbit.password());
+        common.put("KEYCLOAK_ISSUER_URI", KeycloakExtension.issuerUri());
+
+        membership = service("membership-service", "membership", common, Map.of(
+                "KEYCLOAK_URL", KeycloakExtension.baseUrl(),
+                "BC_MEMBERSHIP_SERVICE_SECRET", KeycloakExtension.membershipServiceSecret()));
+        events = service("events-service", "events", common, Map.of());
+        salons = service("expert-salon-service", "salons", common, Map.of("MEMBERSHIP_URL", membership.baseUrl()));
+        assets = service("branding-assets-service", "assets", common, Map.of());
+        gateway = service("gateway", null, common, Map.of(
+                "MEMBERSHIP_URL", membership.baseUrl(),
+                "EVENTS_URL", events.baseUrl(),
+                "SALONS_URL", salons.baseUrl(),
+                "ASSETS_URL", assets.baseUrl()));
+    }
+
+    /** The running portal; the first call starts it (about a minute on two cores). */
+    public static Portal get() {
+        Portal portal = instance;
+        if (portal == null) {
+            synchronized (Portal.class) {
+                portal = instance;
+                if (portal == null) {
+                    portal = new Portal();
+                    portal.start();
+                    Runtime.getRuntime().addShutdownHook(new Thread(portal::stop, "portal-shutdown"));
+                    instance = portal;
+                }
+            }
+        }
+        return portal;
+    }
+
+    private void start() {
+        List<ServiceProcess> services = List.of(membership, events, salons, assets);
+        services.forEach(ServiceProcess::start);
+        gateway.start();
+        CompletableFuture.allOf(List.of(membership, events, salons, assets, gateway).stream()
+                        .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(STARTUP)))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+    }
+
+    private void stop() {
+        List.of(gateway, membership, events, salons, assets).forEach(ServiceProcess::stop);
+    }
+
+    /** A client of the portal's one entry point. */
+    public ApiClient viaGateway() {
+        return new ApiClient(gateway.baseUrl());
+    }
+
+    public ServiceProcess gateway() {
+        return gateway;
+    }
+
+    public ServiceProcess membership() {
+        return membership;
+    }
+
+    public ServiceProcess events() {
+        return events;
+    }
+
+    public ServiceProcess salons() {
+        return salons;
+    }
+
+    public ServiceProcess assets() {
+        return assets;
+    }
+
+    private static ServiceProcess service(String module, String database, Map<String, String> common,
+                                          Map<String, String> own) {
+        Map<String, String> environment = new HashMap<>(common);
+        if (database != null) {
+            environment.put("MONGODB_DATABASE", MongoExtension.databaseName() + "-" + database);
+        }
+        environment.putAll(own);
+        Path jar = Path.of("..", module, "target", module + "-" + projectVersion() + ".jar");
+        return new ServiceProcess(module, jar, environment);
+    }
+
+    private static String projectVersion() {
+        return System.getProperty("project.version", "0.1.0-SNAPSHOT");
+    }
+}
