@@ -38,6 +38,7 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.ReturnedMessage;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
@@ -53,7 +54,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * confirms and {@code mandatory}, and marks each one {@code sentAt} once the broker confirmed it without returning
  * it. A message the broker returns (unroutable), nacks or does not confirm in time stays pending and is retried
  * later, so after a crash or a broker outage pending events go out when the broker is back. Delivery is therefore
- * at-least-once: consumers are idempotent.
+ * at-least-once: consumers are idempotent. A round publishes on one channel, so the events of one aggregate reach
+ * each queue in the order they were written (an entry the broker refuses stays behind and comes later).
  *
  * <p>It is woken after every save of a carrier (Spring Data's {@code AfterSaveEvent}) and also polls. Each entry is
  * published under the trace context stored with it, so the trace continues from the request that caused the event
@@ -364,6 +366,22 @@ public final class OutboxRelay implements SmartLifecycle {
         Map<String, Date> alreadySent = sentAt(documents);
         List<InFlight> inFlight = new ArrayList<>();
         try {
+            // One channel for the whole round: RabbitMQ keeps the order of what one channel publishes, so the events
+            // of one aggregate reach each queue in the order they were written. (The template would otherwise borrow
+            // a new channel for each send while the previous one still awaits its confirm.)
+            return rabbit.invoke(operations -> publishAndSettle(operations, collection, documents, alreadySent,
+                    inFlight));
+        }
+        catch (AmqpException ex) {
+            // no channel for the round: nothing was published
+            brokerUnavailable(ex, collection);
+            return new RoundResult(settle(inFlight), true);
+        }
+    }
+
+    private RoundResult publishAndSettle(RabbitOperations operations, String collection, List<Document> documents,
+                                         Map<String, Date> alreadySent, List<InFlight> inFlight) {
+        try {
             for (Document document : documents) {
                 Object id = document.get("_id");
                 for (OutboxEntryRef entry : pendingEntries(document)) {
@@ -377,13 +395,13 @@ public final class OutboxRelay implements SmartLifecycle {
                         refused(collection, id, entry, "incomplete (no exchange, routing key or payload)");
                         continue;
                     }
-                    inFlight.add(new InFlight(collection, id, entry, publish(entry)));
+                    inFlight.add(new InFlight(collection, id, entry, publish(operations, entry)));
                 }
             }
         }
         catch (AmqpException ex) {
             brokerUnavailable(ex, collection);
-            // what was sent before the failure may still be confirmed: fall through and settle it
+            // what was sent before the failure may still be confirmed: settle it before the channel closes
             return new RoundResult(settle(inFlight), true);
         }
         int confirmed = settle(inFlight);
@@ -395,7 +413,7 @@ public final class OutboxRelay implements SmartLifecycle {
         return new RoundResult(confirmed, unavailable);
     }
 
-    private CorrelationData publish(OutboxEntryRef entry) {
+    private CorrelationData publish(RabbitOperations operations, OutboxEntryRef entry) {
         MessageProperties messageProperties = new MessageProperties();
         messageProperties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         messageProperties.setContentEncoding(StandardCharsets.UTF_8.name());
@@ -409,14 +427,14 @@ public final class OutboxRelay implements SmartLifecycle {
         CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
         TraceContext parent = tracer == null ? null : TraceContexts.parse(tracer, entry.traceparent());
         if (parent == null) {
-            rabbit.send(entry.exchange(), entry.routingKey(), message, correlation);
+            operations.send(entry.exchange(), entry.routingKey(), message, correlation);
             return correlation;
         }
         Span span = tracer.spanBuilder().setParent(parent).name("outbox relay")
                 .tag("messaging.destination.name", entry.exchange())
                 .tag("messaging.rabbitmq.destination.routing_key", entry.routingKey()).start();
         try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
-            rabbit.send(entry.exchange(), entry.routingKey(), message, correlation);
+            operations.send(entry.exchange(), entry.routingKey(), message, correlation);
             return correlation;
         }
         catch (AmqpException ex) {

@@ -1,8 +1,10 @@
 package com.brandcluster.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import java.util.UUID;
 import com.brandcluster.contracts.Exchanges;
 import com.brandcluster.contracts.membership.ApplicationSubmitted;
 import com.brandcluster.contracts.membership.MemberAdmitted;
+import com.brandcluster.contracts.membership.MembershipStatusChanged;
 import com.brandcluster.platform.messaging.testapp.Deliveries;
 import com.brandcluster.platform.messaging.testapp.MemberEventsListener;
 import com.brandcluster.platform.messaging.testapp.MessagingTest;
@@ -20,6 +23,7 @@ import com.brandcluster.testsupport.RabbitExtension;
 import com.brandcluster.testsupport.RabbitManagement;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -109,6 +113,41 @@ class OutboxMessagingIT {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> deliveries.count(admitted.eventId()) == 1);
         assertThat(deliveries.of(admitted.eventId()).get(0).type()).isEqualTo(MemberAdmitted.class);
+    }
+
+    @Test
+    void publishesTheEventsOfOneAggregateInTheOrderTheyWereWritten() throws Exception {
+        TestMembership membership = new TestMembership(TestEvents.newId(), "ACTIVE");
+        for (int version = 1; version <= 300; version++) {
+            membership.outbox().add(outboxEvents.entryFor(TestEvents.statusChanged(membership.id(), version,
+                    version % 2 == 0 ? "ACTIVE" : "SUSPENDED")));
+        }
+        try (Connection connection = RabbitExtension.info().connectionFactory().newConnection();
+             Channel channel = connection.createChannel()) {
+            String queue = channel.queueDeclare("", false, true, true, null).getQueue();
+            channel.queueBind(queue, Exchanges.MEMBERSHIP, MembershipStatusChanged.ROUTING_KEY);
+            relay.pause();
+            try {
+                memberships.save(membership);
+                relay.relayNow();
+            }
+            finally {
+                relay.resume();
+            }
+
+            List<Long> versions = new ArrayList<>();
+            await().atMost(DELIVERY).untilAsserted(() -> {
+                GetResponse response;
+                while ((response = channel.basicGet(queue, true)) != null) {
+                    Document event = Document.parse(new String(response.getBody(), StandardCharsets.UTF_8));
+                    if (membership.id().equals(event.getString("membershipId"))) {
+                        versions.add(((Number) event.get("version")).longValue());
+                    }
+                }
+                assertThat(versions).hasSize(300);
+            });
+            assertThat(versions).isSorted().doesNotHaveDuplicates();
+        }
     }
 
     @Test
