@@ -129,7 +129,7 @@ public class KeycloakUsers {
         }
         return findByUsername(address).or(() -> findByEmail(address)).orElseThrow(() -> {
             log.warn("Keycloak refused to create a user that conflicts with one it does not find");
-            return new IdentityServiceUnavailableException();
+            return IdentityServiceUnavailableException.refused();
         });
     }
 
@@ -261,7 +261,7 @@ public class KeycloakUsers {
             return representation;
         } catch (HttpClientErrorException.NotFound e) {
             log.error("Realm role {} does not exist in realm {}", role, properties.realm());
-            throw new IdentityServiceUnavailableException();
+            throw IdentityServiceUnavailableException.refused();
         }
     }
 
@@ -386,19 +386,19 @@ public class KeycloakUsers {
                 if (e.getStatusCode().value() == 401) {
                     token = null;
                 } else if (!isTransient(e.getStatusCode())) {
-                    log.warn("Keycloak refused an admin request with status {}", e.getStatusCode().value());
-                    throw new IdentityServiceUnavailableException();
+                    log.error("Keycloak refused an admin request with status {}", e.getStatusCode().value());
+                    throw IdentityServiceUnavailableException.refused();
                 }
                 last = e;
             } catch (IllegalStateException e) {
-                log.warn("Keycloak answered an admin request unexpectedly: {}", e.getMessage());
-                throw new IdentityServiceUnavailableException();
+                log.error("Keycloak answered an admin request unexpectedly: {}", e.getMessage());
+                throw IdentityServiceUnavailableException.refused();
             }
             log.warn("Keycloak admin request failed (attempt {} of {}): {}", attempt, properties.maxAttempts(),
                     last.getClass().getSimpleName());
             pause(attempt);
         }
-        throw new IdentityServiceUnavailableException();
+        throw IdentityServiceUnavailableException.unreachable();
     }
 
     private static boolean isTransient(HttpStatusCode status) {
@@ -411,7 +411,7 @@ public class KeycloakUsers {
                 Thread.sleep(properties.backoff().toMillis() * attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IdentityServiceUnavailableException();
+                throw IdentityServiceUnavailableException.unreachable();
             }
         }
     }

@@ -85,6 +85,7 @@ class EnterpriseApiIT extends MembershipIntegrationTest {
         ApiClient.Response down = client.post("/api/membership/enterprises", request);
 
         assertProblem(down, 503, "identity-service-unavailable");
+        assertThat(down.at("/detail")).contains("could not be reached");
         assertThat(down.body()).doesNotContain("Connection reset", "Exception");
 
         keycloak.stubFor(put(urlPathMatching("/admin/realms/brand-cluster/users/[^/]+"))
@@ -93,6 +94,23 @@ class EnterpriseApiIT extends MembershipIntegrationTest {
 
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         assertThat(enterprises.findAll().stream().filter(e -> e.registeredBy().equals("user-e")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void whenKeycloakRefusesTheWriteTheProblemSaysItWasRefusedNotUnreachable() {
+        keycloak.stubFor(put(urlPathMatching("/admin/realms/brand-cluster/users/[^/]+")).atPriority(1)
+                .willReturn(aResponse().withStatus(403)));
+        try {
+            ApiClient.Response refused = api.as(enterpriseUser("user-refused", null))
+                    .post("/api/membership/enterprises", enterpriseRequest("Refused Ltd.", newCreditCode()));
+
+            assertProblem(refused, 503, "identity-service-unavailable");
+            assertThat(refused.at("/detail")).contains("refused").doesNotContain("could not be reached");
+            keycloak.verify(1, putRequestedFor(urlPathMatching("/admin/realms/brand-cluster/users/user-refused")));
+        }
+        finally {
+            new KeycloakStub(keycloak).up();
+        }
     }
 
     @Test
