@@ -39,6 +39,14 @@ public final class ServiceProcess {
         this.log = Path.of("target", "portal-logs", name + ".log");
     }
 
+    /**
+     * Another instance of the same service, with the same environment (database, broker, virtual host) on a port of
+     * its own and its own log: two instances of one service, as a scaled deployment runs them. Not started yet.
+     */
+    public ServiceProcess anotherInstance(String suffix) {
+        return new ServiceProcess(name + "-" + suffix, jar, environment);
+    }
+
     public String name() {
         return name;
     }

@@ -1,0 +1,97 @@
+package com.brandcluster.system.support;
+
+import com.brandcluster.testsupport.ApiClient;
+import com.brandcluster.testsupport.KeycloakExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Member enterprises made the way users make them, through the gateway: a Keycloak user registers an enterprise,
+ * applies to the cluster, and the cluster's secretariat approves. Many at once for the concurrency tests.
+ */
+public final class Members {
+
+    private static final String CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] CREDIT_CODE_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+    /** An enterprise's id and a token of a user acting for it (issued after the registration, so it carries it). */
+    public record Member(String enterpriseId, String username, String token) {
+    }
+
+    private Members() {
+    }
+
+    /**
+     * {@code count} new enterprises, each an ACTIVE member of the cluster in membership-service once this returns
+     * (the other services learn it from the admission event, or ask membership-service).
+     */
+    public static List<Member> admitted(ApiClient portal, String clusterId, String secretariatUser, int count,
+                                        int parallelism) {
+        String secretariat = KeycloakExtension.passwordToken(secretariatUser, KeycloakExtension.DEMO_PASSWORD);
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+        try {
+            List<Future<Member>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> admit(portal, clusterId, secretariat)));
+            }
+            List<Member> members = new ArrayList<>();
+            for (Future<Member> future : futures) {
+                members.add(future.get());
+            }
+            return members;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        catch (java.util.concurrent.ExecutionException ex) {
+            throw new IllegalStateException("Could not admit the test members: " + ex.getCause().getMessage(),
+                    ex.getCause());
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Member admit(ApiClient portal, String clusterId, String secretariat) {
+        String user = Users.create("member", "enterprise");
+        ApiClient.Response registered = portal.as(Users.token(user)).post("/api/membership/enterprises", Map.of(
+                "legalName", "Concurrency Test " + user + " Co., Ltd.", "creditCode", newCreditCode(),
+                "region", "Guangdong", "industry", "Lighting", "size", "SMALL"));
+        require(registered, 201);
+        String enterpriseId = registered.at("/enterprise/id");
+        String token = Users.token(user);
+        ApiClient.Response applied = portal.as(token).post("/api/membership/clusters/" + clusterId + "/applications",
+                Map.of());
+        require(applied, 201);
+        require(portal.as(secretariat).post("/api/membership/applications/" + applied.at("/id") + "/approval", null),
+                200);
+        return new Member(enterpriseId, user, token);
+    }
+
+    /** A random, valid unified social credit code (GB 32100 check character), as enterprises have. */
+    static String newCreditCode() {
+        StringBuilder code = new StringBuilder("9144");
+        for (int i = 0; i < 13; i++) {
+            code.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += CREDIT_CODE_ALPHABET.indexOf(code.charAt(i)) * CREDIT_CODE_WEIGHTS[i];
+        }
+        int check = 31 - sum % 31;
+        return code.append(CREDIT_CODE_ALPHABET.charAt(check == 31 ? 0 : check)).toString();
+    }
+
+    private static void require(ApiClient.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("Expected " + status + ": " + response);
+        }
+    }
+}
