@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -44,8 +45,9 @@ class EnterpriseNeeds {
      */
     Stated state(NeedsRequests.NeedsInput input, Caller caller) {
         String enterpriseId = enterpriseOf(caller, "states");
+        // BSON dates hold milliseconds: the answer shows the time as it will be read back
         Needs needs = new Needs(enterpriseId, input.topics(), input.description(), input.languages(),
-                input.clusters(), caller.subject(), clock.instant());
+                input.clusters(), caller.subject(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         memberClusters.requireGoodStanding(needs.clusters(), enterpriseId);
         Query byEnterprise = Query.query(Criteria.where("_id").is(enterpriseId));
         UpdateResult result;
