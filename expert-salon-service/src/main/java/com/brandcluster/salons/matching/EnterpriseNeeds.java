@@ -41,7 +41,8 @@ class EnterpriseNeeds {
 
     /**
      * Replaces the enterprise's needs whole (the last write wins, as a PUT of the whole statement means). One
-     * document per enterprise, keyed by its id: an upsert by that key, so concurrent first statements leave one.
+     * aggregate, one document (pattern 1), keyed by the enterprise's id: an upsert by that key, so concurrent first
+     * statements leave one document and exactly one of them reports the creation.
      */
     Stated state(NeedsRequests.NeedsInput input, Caller caller) {
         String enterpriseId = enterpriseOf(caller, "states");
