@@ -92,9 +92,9 @@ class Matches {
         if (clusters.isEmpty()) {
             return List.of();
         }
-        Query query = Query.query(Criteria.where("clusterId").in(clusters).and("status").is(Salon.Status.PUBLISHED)
-                        .and("startsAt").gt(now).and("registrationOpensAt").lte(now).and("registrationClosesAt").gt(now))
-                .with(Sort.by("startsAt", "_id")).limit(properties.salonCandidates());
+        Criteria upcomingAndOpen = Criteria.where("clusterId").in(clusters).and("status").is(Salon.Status.PUBLISHED)
+                .and("startsAt").gt(now).and("registrationOpensAt").lte(now).and("registrationClosesAt").gt(now);
+        Query query = Query.query(upcomingAndOpen).with(Sort.by("startsAt", "_id")).limit(properties.salonCandidates());
         return mongo.find(query, Salon.class);
     }
 

@@ -134,7 +134,8 @@ class MatchesApiIT extends MatchingIntegrationTest {
                 "We want to price our lamps for export markets.", List.of(), List.of()));
         String designer = expertWith("Designer", List.of("DESIGN"), List.of("zh-CN"), List.of(cluster));
         String byExperts = publish(cluster, salon(10, "Annual meeting", "Meet the board", null, List.of(designer)));
-        String byWords = publish(cluster, salon(5, "Going abroad", "Export pricing for lamps", "Trade fairs", List.of()));
+        String byWords = publish(cluster, salon(5, "Going abroad", "Export pricing for lamps", "Trade fairs",
+                List.of()));
         publish(cluster, salon(3, "Annual plenary", "Officers' election", null, List.of()));
         publish(foreign, salon(4, "Going abroad", "Export pricing for lamps", "Trade fairs", List.of(designer)));
         Map<String, Object> notYetOpen = salon(6, "Going abroad", "Export for lamps", null, List.of(designer));
