@@ -81,6 +81,11 @@ public class Availabilities {
                 .orElse(List.of());
     }
 
+    /** The expert's first free slot starting in {@code [from, to)}; empty without an availability or a free slot. */
+    public Optional<SlotCalendar.Slot> firstFreeSlot(String expertId, Instant from, Instant to) {
+        return freeSlots(expertId, from, to).stream().findFirst();
+    }
+
     ZoneId zoneOf(String expertId) {
         return experts.get(expertId).zone();
     }
