@@ -1,20 +1,13 @@
 package com.brandcluster.salons.matching;
 
 import com.brandcluster.platform.membership.MemberStanding;
+import com.brandcluster.platform.membership.MemberStandings;
 import com.brandcluster.salons.membership.MembershipLookup;
 import com.brandcluster.salons.membership.Standing;
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,24 +18,14 @@ import java.util.stream.Collectors;
  * it can book, so the only ones matching looks in.
  */
 @Component
-class MemberClusters implements InitializingBean {
+class MemberClusters {
 
-    private final MongoOperations mongo;
+    private final MemberStandings standings;
     private final MembershipLookup membership;
 
-    MemberClusters(MongoOperations mongo, MembershipLookup membership) {
-        this.mongo = mongo;
+    MemberClusters(MemberStandings standings, MembershipLookup membership) {
+        this.standings = standings;
         this.membership = membership;
-    }
-
-    /**
-     * The standing projection is indexed by cluster and enterprise; matching asks for all of one enterprise's
-     * memberships at once, which that index cannot serve.
-     */
-    @Override
-    public void afterPropertiesSet() {
-        mongo.indexOps(MemberStanding.class).createIndex(new Index().on("enterpriseId", Sort.Direction.ASC)
-                .named("enterprise"));
     }
 
     /**
@@ -75,15 +58,8 @@ class MemberClusters implements InitializingBean {
         return standing.isPresent() && standing.get().isInGoodStanding();
     }
 
-    /** Per cluster the most recently changed membership, as {@code MemberStandings.of} reads it. */
     private Set<String> locallyInGoodStanding(String enterpriseId) {
-        Query query = Query.query(Criteria.where("enterpriseId").is(enterpriseId))
-                .with(Sort.by(Sort.Direction.DESC, "updatedAt"));
-        Map<String, MemberStanding> latest = new LinkedHashMap<>();
-        for (MemberStanding standing : mongo.find(query, MemberStanding.class)) {
-            latest.putIfAbsent(standing.clusterId(), standing);
-        }
-        return latest.values().stream().filter(MemberStanding::isInGoodStanding).map(MemberStanding::clusterId)
-                .collect(Collectors.toSet());
+        return standings.ofEnterprise(enterpriseId).stream().filter(MemberStanding::isInGoodStanding)
+                .map(MemberStanding::clusterId).collect(Collectors.toSet());
     }
 }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
  */
 @Document(MemberStanding.COLLECTION)
 @CompoundIndex(name = "cluster_enterprise", def = "{'clusterId': 1, 'enterpriseId': 1}")
+@CompoundIndex(name = "enterprise", def = "{'enterpriseId': 1}")
 public record MemberStanding(@Id String membershipId, String clusterId, String enterpriseId, String enterpriseName,
                              String memberNumber, String tier, String status, LocalDate validFrom,
                              LocalDate validUntil, long version, Instant updatedAt) {

@@ -5,7 +5,10 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Reads the local standing projection: what this service knows of an enterprise's membership of a cluster. */
 public class MemberStandings {
@@ -21,6 +24,20 @@ public class MemberStandings {
         Query query = Query.query(Criteria.where("clusterId").is(clusterId).and("enterpriseId").is(enterpriseId))
                 .with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(1);
         return Optional.ofNullable(mongo.findOne(query, MemberStanding.class));
+    }
+
+    /**
+     * The enterprise's current membership of every cluster it belongs to (per cluster the most recently changed),
+     * ordered by cluster id.
+     */
+    public List<MemberStanding> ofEnterprise(String enterpriseId) {
+        Query query = Query.query(Criteria.where("enterpriseId").is(enterpriseId))
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt"));
+        Map<String, MemberStanding> latest = new TreeMap<>();
+        for (MemberStanding standing : mongo.find(query, MemberStanding.class)) {
+            latest.putIfAbsent(standing.clusterId(), standing);
+        }
+        return List.copyOf(latest.values());
     }
 
     /** Whether the enterprise may use members' rights in the cluster now. */

@@ -1,8 +1,18 @@
 package com.brandcluster.platform.membership;
 
 import com.brandcluster.testsupport.PlatformInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** The projection in a minimal application of its own; each consuming service runs the same contract. */
 @PlatformInfrastructure
@@ -15,6 +25,33 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "brandcluster.member-standing.queue=projection-test.members",
                 "brandcluster.member-standing.base-path=/api/projection-test"})
 class MemberStandingIT extends MemberStandingContract {
+
+    @Autowired
+    MemberStandings standings;
+
+    @Autowired
+    MongoOperations mongo;
+
+    @Test
+    void anEnterprisesMembershipsAreItsLatestPerClusterInClusterOrder() {
+        String enterprise = "ent-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        save("zhejiang-coal", enterprise, "ACTIVE", now.minusSeconds(60));
+        save("lighting", enterprise, "TERMINATED", now.minusSeconds(3600));
+        save("lighting", enterprise, "ACTIVE", now.minusSeconds(10));
+        save("lighting", "ent-" + UUID.randomUUID(), "SUSPENDED", now);
+
+        assertThat(standings.ofEnterprise(enterprise))
+                .extracting(MemberStanding::clusterId, MemberStanding::status)
+                .containsExactly(tuple("lighting", "ACTIVE"),
+                        tuple("zhejiang-coal", "ACTIVE"));
+        assertThat(standings.ofEnterprise("ent-" + UUID.randomUUID())).isEmpty();
+    }
+
+    private void save(String cluster, String enterprise, String status, Instant updatedAt) {
+        mongo.save(new MemberStanding(UUID.randomUUID().toString(), cluster, enterprise, "Enterprise", "M-1", "member",
+                status, LocalDate.now().minusMonths(1), LocalDate.now().plusMonths(11), 1, updatedAt));
+    }
 
     @SpringBootApplication
     static class ProjectionTestApplication {
