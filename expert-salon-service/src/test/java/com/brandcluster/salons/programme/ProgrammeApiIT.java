@@ -2,9 +2,6 @@ package com.brandcluster.salons.programme;
 
 import com.brandcluster.testsupport.ApiClient;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -317,8 +314,7 @@ class ProgrammeApiIT extends ProgrammeIntegrationTest {
         String slot = slotId(salon, cluster, 0);
         String expert = expertServing(cluster);
         List<Map<String, Object>> slots = threeSlots(startOf(salon));
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(salon)),
-                new Update().set("startsAt", Instant.now().minusSeconds(60)), com.brandcluster.salons.salon.Salon.class);
+        hasStarted(salon);
 
         assertProblem(api.as(expertToken(expert)).post(slotPath(salon, slot) + "/booking", null), 422, "salon-started");
         assertProblem(putProgramme(salon, cluster, slots), 422, "salon-started");

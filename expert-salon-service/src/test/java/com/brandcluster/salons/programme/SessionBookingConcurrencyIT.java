@@ -2,8 +2,6 @@ package com.brandcluster.salons.programme;
 
 import com.brandcluster.testsupport.ApiClient;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,18 +22,6 @@ class SessionBookingConcurrencyIT extends ProgrammeIntegrationTest {
 
     private static final int EXPERTS = 120;
 
-    private ExecutorService pool;
-
-    @BeforeEach
-    void threads() {
-        pool = Executors.newFixedThreadPool(64);
-    }
-
-    @AfterEach
-    void stop() {
-        pool.shutdownNow();
-    }
-
     @Test
     void ofAHundredAndTwentyExpertsBookingOneSlotAtOnceExactlyOneGetsIt() throws Exception {
         String cluster = uniqueCluster();
@@ -46,19 +32,21 @@ class SessionBookingConcurrencyIT extends ProgrammeIntegrationTest {
             experts.add(expertServing(cluster));
         }
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<ApiClient.Response>> futures = new ArrayList<>();
-        for (String expert : experts) {
-            String token = expertToken(expert);
-            futures.add(pool.submit(() -> {
-                start.await();
-                return api.as(token).post(slotPath(salon, slot) + "/booking", null);
-            }));
-        }
-        start.countDown();
         List<ApiClient.Response> responses = new ArrayList<>();
-        for (Future<ApiClient.Response> future : futures) {
-            responses.add(future.get());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ApiClient.Response>> futures = new ArrayList<>();
+            for (String expert : experts) {
+                String token = expertToken(expert);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return api.as(token).post(slotPath(salon, slot) + "/booking", null);
+                }));
+            }
+            start.countDown();
+            for (Future<ApiClient.Response> future : futures) {
+                responses.add(future.get());
+            }
         }
 
         List<ApiClient.Response> won = responses.stream().filter(r -> r.status() == 200).toList();

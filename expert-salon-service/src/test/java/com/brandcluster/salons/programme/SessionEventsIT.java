@@ -1,50 +1,35 @@
 package com.brandcluster.salons.programme;
 
-import com.brandcluster.contracts.Exchanges;
 import com.brandcluster.contracts.salons.SalonSessionBooked;
 import com.brandcluster.contracts.salons.SalonSessionConfirmed;
 import com.brandcluster.contracts.salons.SalonSessionReleased;
-import com.brandcluster.testsupport.RabbitExtension;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.GetResponse;
+import com.brandcluster.salons.salon.SalonEventsQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The session events reach {@code salons.events} through the outbox, in order, each with the slot's version. */
 class SessionEventsIT extends ProgrammeIntegrationTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private Connection connection;
-    private Channel channel;
-    private String queue;
+    private SalonEventsQueue published;
 
     @BeforeEach
     void listen() throws Exception {
-        connection = RabbitExtension.info().connectionFactory().newConnection();
-        channel = connection.createChannel();
-        queue = channel.queueDeclare("", false, true, true, null).getQueue();
-        channel.queueBind(queue, Exchanges.SALONS, "salons.session.#");
+        published = SalonEventsQueue.bound("salons.session.#");
     }
 
     @AfterEach
     void close() throws Exception {
-        connection.close();
+        published.close();
     }
 
     @Test
-    void bookingConfirmationReleaseAndWithdrawalArePublishedWithTheSlotsVersion() throws Exception {
+    void bookingConfirmationReleaseAndWithdrawalArePublishedWithTheSlotsVersion() {
         String cluster = uniqueCluster();
         String salon = salonWithOpenSlots(cluster);
         String slot = slotId(salon, cluster, 0);
@@ -58,7 +43,7 @@ class SessionEventsIT extends ProgrammeIntegrationTest {
         api.as(expertToken(second)).post(booking, null);
         assertThat(api.as(expertToken(second)).delete(booking).status()).isEqualTo(200);
 
-        List<JsonNode> events = awaitEvents(salon, 5);
+        List<JsonNode> events = published.awaitAbout(salon, 5);
         assertThat(events).extracting(e -> e.get("routingKey").asString()).containsExactly(
                 SalonSessionBooked.ROUTING_KEY, SalonSessionConfirmed.ROUTING_KEY, SalonSessionReleased.ROUTING_KEY,
                 SalonSessionBooked.ROUTING_KEY, SalonSessionReleased.ROUTING_KEY);
@@ -80,7 +65,7 @@ class SessionEventsIT extends ProgrammeIntegrationTest {
     }
 
     @Test
-    void openingAndRefusedChangesPublishNothing() throws Exception {
+    void openingAndRefusedChangesPublishNothing() {
         String cluster = uniqueCluster();
         String salon = salonWithOpenSlots(cluster);
         String slot = slotId(salon, cluster, 1);
@@ -94,33 +79,7 @@ class SessionEventsIT extends ProgrammeIntegrationTest {
         assertThat(api.as(secretariatOf(cluster)).post(slotPath(salon, slot) + "/release", null).status())
                 .isEqualTo(409);
 
-        assertThat(awaitEvents(salon, 2)).extracting(e -> e.get("routingKey").asString())
+        assertThat(published.awaitAbout(salon, 2)).extracting(e -> e.get("routingKey").asString())
                 .containsExactly(SalonSessionBooked.ROUTING_KEY, SalonSessionReleased.ROUTING_KEY);
-    }
-
-    /** Waits for {@code count} events about the salon, then makes sure no more follow. */
-    private List<JsonNode> awaitEvents(String salonId, int count) {
-        List<JsonNode> events = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            receive(salonId, events);
-            assertThat(events).hasSizeGreaterThanOrEqualTo(count);
-        });
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            receive(salonId, events);
-            assertThat(events).hasSize(count);
-        });
-        return events;
-    }
-
-    private void receive(String salonId, List<JsonNode> into) throws Exception {
-        for (GetResponse message = channel.basicGet(queue, true); message != null;
-             message = channel.basicGet(queue, true)) {
-            tools.jackson.databind.node.ObjectNode event = (tools.jackson.databind.node.ObjectNode)
-                    JSON.readTree(message.getBody());
-            if (salonId.equals(event.get("salonId").asString())) {
-                event.put("routingKey", message.getEnvelope().getRoutingKey());
-                into.add(event);
-            }
-        }
     }
 }

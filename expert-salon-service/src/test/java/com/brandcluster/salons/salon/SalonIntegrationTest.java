@@ -11,6 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,7 +71,11 @@ public abstract class SalonIntegrationTest {
 
     /** A new enterprise with the given standing in the cluster (as membership-service's events would leave it). */
     protected String member(String clusterId, String status) {
-        String enterpriseId = "ent-" + new ObjectId().toHexString();
+        return memberAs(clusterId, "ent-" + new ObjectId().toHexString(), status);
+    }
+
+    /** The enterprise with the given standing in the cluster (an enterprise may be a member of several clusters). */
+    protected String memberAs(String clusterId, String enterpriseId, String status) {
         LocalDate today = LocalDate.now(SHANGHAI);
         mongo.save(new MemberStanding(new ObjectId().toHexString(), clusterId, enterpriseId, "Enterprise " + enterpriseId,
                 "T-2026-0001", "member", status, today.minusMonths(1), today.plusMonths(11), 1, Instant.now()));
@@ -114,6 +121,12 @@ public abstract class SalonIntegrationTest {
     protected ApiClient.Response register(String salonId, String enterpriseId, int count) {
         return api.as(enterpriseUser(enterpriseId))
                 .post("/api/salons/salons/" + salonId + "/registrations", attendees(count));
+    }
+
+    /** Moves the salon's start a minute into the past, as if it had begun. */
+    protected void hasStarted(String salonId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(salonId)),
+                new Update().set("startsAt", Instant.now().minusSeconds(60)), Salon.class);
     }
 
     protected Salon salon(String salonId) {
