@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * older programme fails instead of undoing them.
  */
 @Document("salon_programmes")
-@CompoundIndex(name = "slot_expert_state", def = "{'slots.expertId': 1, 'slots.state': 1}")
+@CompoundIndex(name = "slot_expert", def = "{'slots.expertId': 1}")
 class Programme implements OutboxCarrier {
 
     @Id

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.function.Function;
+
 @RestController
 @Validated
 @RequestMapping("/api/salons")
@@ -79,6 +81,7 @@ class ProgrammeController {
                                          @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                          Caller caller) {
-        return PageView.of(programmes.openSessions(expertId, caller, PageRequest.of(page, size)), v -> v);
+        return PageView.of(programmes.openSessions(expertId, caller, PageRequest.of(page, size)),
+                Function.identity());
     }
 }
