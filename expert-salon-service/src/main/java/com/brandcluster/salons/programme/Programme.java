@@ -137,7 +137,8 @@ class Programme implements OutboxCarrier {
         }
         if (slot.state() == State.CONFIRMED) {
             throw new ConflictException("session-slot-state", "Session slot in another state",
-                    "This session is confirmed; ask the secretariat to release it.").withCurrentState(State.CONFIRMED.name());
+                    "This session is confirmed; ask the secretariat to release it.")
+                    .withCurrentState(State.CONFIRMED.name());
         }
         require(slot, State.BOOKED, State.OPEN);
         return replaced(slot.released());

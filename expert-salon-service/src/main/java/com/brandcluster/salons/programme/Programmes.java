@@ -191,8 +191,9 @@ class Programmes {
             SessionSlot before = programme.slot(slotId);
             Instant now = clock.instant();
             SessionSlot after = change.apply(programme, now);
-            Query unchanged = Query.query(Criteria.where("_id").is(salon.id()).and("slots").elemMatch(Criteria
-                    .where("id").is(slotId).and("state").is(before.state().name()).and("version").is(before.version())));
+            Query unchanged = Query.query(Criteria.where("_id").is(salon.id()).and("slots").elemMatch(
+                    Criteria.where("id").is(slotId).and("state").is(before.state().name())
+                            .and("version").is(before.version())));
             Update update = new Update().set("slots.$[slot]", after).filterArray(Criteria.where("slot._id").is(slotId))
                     .set("updatedAt", now).inc("revision", 1);
             DomainEvent announced = event.of(before, after, now);

@@ -19,8 +19,9 @@ import java.util.Objects;
  * @param bookedAt    when that expert booked it
  * @param confirmedAt when the secretariat confirmed it (CONFIRMED)
  */
-record SessionSlot(@MongoId(FieldType.STRING) String id, Kind kind, String title, String description, Instant startsAt, Instant endsAt,
-                   State state, String expertId, Instant bookedAt, Instant confirmedAt, long version) {
+record SessionSlot(@MongoId(FieldType.STRING) String id, Kind kind, String title, String description,
+                   Instant startsAt, Instant endsAt, State state, String expertId, Instant bookedAt,
+                   Instant confirmedAt, long version) {
 
     enum Kind { TALK, PANEL, CLINIC }
 

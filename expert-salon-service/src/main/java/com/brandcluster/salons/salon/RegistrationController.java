@@ -46,7 +46,8 @@ class RegistrationController {
     /** The registration as an iCalendar download (RFC 5545), with a UID that stays the same for its whole life. */
     @GetMapping("/registrations/{registrationId}/calendar")
     ResponseEntity<String> calendar(@PathVariable String registrationId, Caller caller) {
-        return ICalendars.download(registrations.calendar(registrationId, caller), "salon-registration-" + registrationId);
+        return ICalendars.download(registrations.calendar(registrationId, caller),
+                "salon-registration-" + registrationId);
     }
 
     /** The secretariat's list of a salon's registrations; {@code flagged=true} for those flagged for standing. */
