@@ -21,6 +21,7 @@ import java.util.List;
 @Document("salon_registrations")
 @CompoundIndex(name = "salon_status_waitlisted", def = "{'salonId': 1, 'status': 1, 'waitlistedAt': 1}")
 @CompoundIndex(name = "status_offer_expiry", def = "{'status': 1, 'offerExpiresAt': 1}")
+@CompoundIndex(name = "cluster_enterprise_status", def = "{'clusterId': 1, 'enterpriseId': 1, 'status': 1}")
 public class Registration implements OutboxCarrier {
 
     public enum Status {
@@ -42,6 +43,15 @@ public class Registration implements OutboxCarrier {
     public record Change(Status status, Instant at, String by, String reason) {
     }
 
+    /**
+     * Set on an open registration for a salon ahead while the enterprise's membership is not in good standing: the
+     * registration is kept, and the secretariat sees why and since when ({@link RegistrationFlags}).
+     *
+     * @param reason the membership status that caused it (SUSPENDED, LAPSED, TERMINATED)
+     */
+    public record Flag(String reason, Instant at) {
+    }
+
     @Id
     private String id;
     private String salonId;
@@ -53,6 +63,7 @@ public class Registration implements OutboxCarrier {
     private String registeredBy;
     private Instant waitlistedAt;
     private Instant offerExpiresAt;
+    private Flag flag;
     private List<Change> history = new ArrayList<>();
     private List<OutboxEntry> outbox = new ArrayList<>();
     @Version
@@ -201,6 +212,11 @@ public class Registration implements OutboxCarrier {
 
     public Instant offerExpiresAt() {
         return offerExpiresAt;
+    }
+
+    /** The standing flag, or null. */
+    public Flag flag() {
+        return flag;
     }
 
     public List<Change> history() {

@@ -1,18 +1,25 @@
 package com.brandcluster.salons.salon;
 
 import com.brandcluster.platform.security.Caller;
+import com.brandcluster.platform.web.PageView;
+import com.brandcluster.salons.calendar.ICalendars;
 import com.brandcluster.salons.salon.SalonRequests.RegistrationView;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
+@Validated
 @RequestMapping("/api/salons")
 class RegistrationController {
 
@@ -34,6 +41,23 @@ class RegistrationController {
     @GetMapping("/registrations/{registrationId}")
     RegistrationView get(@PathVariable String registrationId, Caller caller) {
         return RegistrationView.of(registrations.get(registrationId, caller));
+    }
+
+    /** The registration as an iCalendar download (RFC 5545), with a UID that stays the same for its whole life. */
+    @GetMapping("/registrations/{registrationId}/calendar")
+    ResponseEntity<String> calendar(@PathVariable String registrationId, Caller caller) {
+        return ICalendars.download(registrations.calendar(registrationId, caller),
+                "salon-registration-" + registrationId);
+    }
+
+    /** The secretariat's list of a salon's registrations; {@code flagged=true} for those flagged for standing. */
+    @GetMapping("/salons/{salonId}/registrations")
+    PageView<RegistrationView> ofSalon(@PathVariable String salonId,
+                                       @RequestParam(defaultValue = "false") boolean flagged,
+                                       @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+        return PageView.of(registrations.ofSalon(salonId, flagged, caller, page, size),
+                RegistrationView::of);
     }
 
     @PostMapping("/registrations/{registrationId}/cancellation")

@@ -1,5 +1,7 @@
 package com.brandcluster.salons.salon;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
@@ -9,6 +11,10 @@ import java.util.List;
 interface RegistrationRepository extends MongoRepository<Registration, String> {
 
     List<Registration> findBySalonIdAndStatus(String salonId, Registration.Status status, Sort sort);
+
+    Page<Registration> findBySalonId(String salonId, Pageable pageable);
+
+    Page<Registration> findBySalonIdAndFlagIsNotNull(String salonId, Pageable pageable);
 
     List<Registration> findByStatusAndOfferExpiresAtLessThanEqual(Registration.Status status, Instant at);
 }

@@ -9,10 +9,14 @@ import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.ConflictException;
 import com.brandcluster.platform.web.ForbiddenException;
 import com.brandcluster.platform.web.UnprocessableException;
+import com.brandcluster.salons.calendar.CalendarEntry;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -149,6 +153,24 @@ class Registrations {
             throw new ForbiddenException("This registration belongs to another enterprise and cluster.");
         }
         return registration;
+    }
+
+    /** The registration as an iCalendar event, for the registering enterprise and the secretariat. */
+    CalendarEntry calendar(String registrationId, Caller caller) {
+        Registration registration = get(registrationId, caller);
+        return RegistrationCalendar.entry(registration, salons.get(registration.salonId()));
+    }
+
+    /** The salon's registrations in the order they were made, or only the flagged ones; for the secretariat. */
+    Page<Registration> ofSalon(String salonId, boolean flaggedOnly, Caller caller, int page, int size) {
+        Salon salon = salons.get(salonId);
+        if (!caller.isSecretariatOf(salon.clusterId())) {
+            throw new ForbiddenException("Only the secretariat of cluster '" + salon.clusterId()
+                    + "' lists the registrations of its salons.");
+        }
+        Pageable ordered = PageRequest.of(page, size, Sort.by("registeredAt").ascending().and(Sort.by("id")));
+        return flaggedOnly ? registrations.findBySalonIdAndFlagIsNotNull(salonId, ordered)
+                : registrations.findBySalonId(salonId, ordered);
     }
 
     /**

@@ -61,11 +61,12 @@ final class SalonRequests {
 
     record RegistrationView(String id, String salonId, String clusterId, String enterpriseId,
                             List<Registration.Attendee> attendees, String status, Instant registeredAt,
-                            Instant waitlistedAt, Instant offerExpiresAt, List<Registration.Change> history) {
+                            Instant waitlistedAt, Instant offerExpiresAt, Registration.Flag flag,
+                            List<Registration.Change> history) {
 
         static RegistrationView of(Registration r) {
             return new RegistrationView(r.id(), r.salonId(), r.clusterId(), r.enterpriseId(), r.attendees(),
-                    r.status().name(), r.registeredAt(), r.waitlistedAt(), r.offerExpiresAt(), r.history());
+                    r.status().name(), r.registeredAt(), r.waitlistedAt(), r.offerExpiresAt(), r.flag(), r.history());
         }
     }
 }

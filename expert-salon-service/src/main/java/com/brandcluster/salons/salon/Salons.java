@@ -14,10 +14,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
 
 /** Creating and reading salons. Only the secretariat of a salon's cluster creates it; published salons are public. */
 @Service
-class Salons {
+public class Salons {
 
     private static final Logger log = LoggerFactory.getLogger(Salons.class);
 
@@ -52,8 +54,15 @@ class Salons {
         return salons.findByClusterIdAndStatus(clusterId, Salon.Status.PUBLISHED, request);
     }
 
-    Salon get(String salonId) {
+    /** The salon, or 404. */
+    public Salon get(String salonId) {
         return salons.findById(salonId).orElseThrow(() -> new SalonNotFoundException(salonId));
+    }
+
+    /** The published salons of these clusters that start after {@code instant}, soonest first. */
+    public List<Salon> startingAfter(Collection<String> clusterIds, Instant instant) {
+        return salons.findByClusterIdInAndStatusAndStartsAtAfter(clusterIds, Salon.Status.PUBLISHED, instant,
+                Sort.by("startsAt").ascending().and(Sort.by("id")));
     }
 
     /** An IANA region id; offsets and unknown ids are refused. */

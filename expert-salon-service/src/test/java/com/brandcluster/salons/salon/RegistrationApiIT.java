@@ -1,15 +1,10 @@
 package com.brandcluster.salons.salon;
 
-import com.brandcluster.contracts.Exchanges;
 import com.brandcluster.contracts.salons.SalonRegistrationCancelled;
 import com.brandcluster.contracts.salons.SalonRegistrationConfirmed;
 import com.brandcluster.contracts.salons.SalonWaitlistOffered;
 import com.brandcluster.platform.membership.MemberStanding;
 import com.brandcluster.testsupport.ApiClient;
-import com.brandcluster.testsupport.RabbitExtension;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,41 +13,29 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class RegistrationApiIT extends SalonIntegrationTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     Registrations registrations;
 
-    private Connection connection;
-    private Channel channel;
-    private String published;
+    private SalonEventsQueue published;
 
     @BeforeEach
     void listenToSalonEvents() throws Exception {
-        connection = RabbitExtension.info().connectionFactory().newConnection();
-        channel = connection.createChannel();
-        published = channel.queueDeclare("", false, true, true, null).getQueue();
-        channel.queueBind(published, Exchanges.SALONS, "salons.registration.#");
-        channel.queueBind(published, Exchanges.SALONS, "salons.waitlist.#");
+        published = SalonEventsQueue.bound("salons.registration.#", "salons.waitlist.#");
     }
 
     @AfterEach
     void close() throws Exception {
-        connection.close();
+        published.close();
     }
 
     @Test
@@ -195,7 +178,7 @@ class RegistrationApiIT extends SalonIntegrationTest {
         assertThat(again.at("/currentState")).isEqualTo("CONFIRMED");
         assertThat(salon(salon).seatsTaken()).isEqualTo(3);
 
-        List<JsonNode> events = awaitEvents(salon, 5);
+        List<JsonNode> events = published.awaitAbout(salon, 5);
         assertThat(events).extracting(e -> e.get("routingKey").asString()).containsExactlyInAnyOrder(
                 SalonRegistrationConfirmed.ROUTING_KEY, SalonRegistrationConfirmed.ROUTING_KEY,
                 SalonRegistrationCancelled.ROUTING_KEY, SalonWaitlistOffered.ROUTING_KEY,
@@ -277,7 +260,7 @@ class RegistrationApiIT extends SalonIntegrationTest {
         assertThat(register(salon, first, 1).at("/status")).as("the lapsed one's enterprise seat was freed")
                 .isEqualTo("WAITLISTED");
 
-        List<JsonNode> events = awaitEvents(salon, 6);
+        List<JsonNode> events = published.awaitAbout(salon, 6);
         JsonNode lapsed = only(events.stream().filter(e -> e.get("registrationId").asString().equals(firstRegistration))
                 .toList(), SalonRegistrationCancelled.ROUTING_KEY);
         assertThat(lapsed.get("cancelledBy").asString()).isEqualTo("OFFER_LAPSED");
@@ -286,32 +269,6 @@ class RegistrationApiIT extends SalonIntegrationTest {
         assertThat(events).filteredOn(e -> e.get("routingKey").asString().equals(SalonWaitlistOffered.ROUTING_KEY))
                 .extracting(e -> e.get("registrationId").asString())
                 .containsExactly(firstRegistration, secondRegistration);
-    }
-
-    /** Waits until {@code count} events about the salon arrived, then makes sure no more follow. */
-    private List<JsonNode> awaitEvents(String salonId, int count) {
-        List<JsonNode> events = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            drainInto(events, salonId);
-            assertThat(events).hasSizeGreaterThanOrEqualTo(count);
-        });
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            drainInto(events, salonId);
-            assertThat(events).hasSize(count);
-        });
-        return events;
-    }
-
-    private void drainInto(List<JsonNode> events, String salonId) throws Exception {
-        GetResponse message;
-        while ((message = channel.basicGet(published, true)) != null) {
-            tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode)
-                    JSON.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
-            if (salonId.equals(body.get("salonId").asString())) {
-                body.put("routingKey", message.getEnvelope().getRoutingKey());
-                events.add(body);
-            }
-        }
     }
 
     private static JsonNode only(List<JsonNode> events, String routingKey) {

@@ -11,6 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,55 +35,59 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class SalonIntegrationTest {
+public abstract class SalonIntegrationTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    protected static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @LocalServerPort
     private int port;
 
     @Autowired
-    MongoOperations mongo;
+    protected MongoOperations mongo;
 
-    ApiClient api;
+    protected ApiClient api;
 
     @BeforeEach
     void client() {
         api = new ApiClient("http://127.0.0.1:" + port);
     }
 
-    static String uniqueCluster() {
+    protected static String uniqueCluster() {
         return "lighting-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36);
     }
 
-    static String secretariatOf(String... clusterIds) {
+    protected static String secretariatOf(String... clusterIds) {
         return TestTokens.user("secretariat-" + UUID.randomUUID()).roles(Roles.SECRETARIAT)
                 .secretariatOf(clusterIds).issue();
     }
 
-    static String enterpriseUser(String enterpriseId) {
+    protected static String enterpriseUser(String enterpriseId) {
         return TestTokens.user("user-of-" + enterpriseId).roles(Roles.ENTERPRISE).enterpriseId(enterpriseId).issue();
     }
 
-    static String expert() {
+    protected static String expert() {
         return TestTokens.user("expert-" + UUID.randomUUID()).roles(Roles.EXPERT).issue();
     }
 
     /** A new enterprise with the given standing in the cluster (as membership-service's events would leave it). */
-    String member(String clusterId, String status) {
-        String enterpriseId = "ent-" + new ObjectId().toHexString();
+    protected String member(String clusterId, String status) {
+        return memberAs(clusterId, "ent-" + new ObjectId().toHexString(), status);
+    }
+
+    /** The enterprise with the given standing in the cluster (an enterprise may be a member of several clusters). */
+    protected String memberAs(String clusterId, String enterpriseId, String status) {
         LocalDate today = LocalDate.now(SHANGHAI);
         mongo.save(new MemberStanding(new ObjectId().toHexString(), clusterId, enterpriseId, "Enterprise " + enterpriseId,
                 "T-2026-0001", "member", status, today.minusMonths(1), today.plusMonths(11), 1, Instant.now()));
         return enterpriseId;
     }
 
-    String member(String clusterId) {
+    protected String member(String clusterId) {
         return member(clusterId, MemberStanding.ACTIVE);
     }
 
     /** A salon in Shanghai two weeks ahead whose registration is open now. */
-    static Map<String, Object> salonRequest(int capacity, int seatsPerEnterprise) {
+    protected static Map<String, Object> salonRequest(int capacity, int seatsPerEnterprise) {
         LocalDateTime start = LocalDateTime.now(SHANGHAI).plusDays(14).truncatedTo(ChronoUnit.HOURS).withHour(14);
         Map<String, Object> request = new HashMap<>();
         request.put("theme", "Brand Home, Brand Price");
@@ -99,28 +106,34 @@ abstract class SalonIntegrationTest {
         return request;
     }
 
-    String createSalon(String clusterId, int capacity, int seatsPerEnterprise) {
+    protected String createSalon(String clusterId, int capacity, int seatsPerEnterprise) {
         ApiClient.Response response = api.as(secretariatOf(clusterId))
                 .post("/api/salons/clusters/" + clusterId + "/salons", salonRequest(capacity, seatsPerEnterprise));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.at("/id");
     }
 
-    static Map<String, Object> attendees(int count) {
+    protected static Map<String, Object> attendees(int count) {
         return Map.of("attendees", java.util.stream.IntStream.range(0, count)
                 .mapToObj(i -> Map.of("name", "Attendee " + i, "email", "a" + i + "@example.com")).toList());
     }
 
-    ApiClient.Response register(String salonId, String enterpriseId, int count) {
+    protected ApiClient.Response register(String salonId, String enterpriseId, int count) {
         return api.as(enterpriseUser(enterpriseId))
                 .post("/api/salons/salons/" + salonId + "/registrations", attendees(count));
     }
 
-    Salon salon(String salonId) {
+    /** Moves the salon's start a minute into the past, as if it had begun. */
+    protected void hasStarted(String salonId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(salonId)),
+                new Update().set("startsAt", Instant.now().minusSeconds(60)), Salon.class);
+    }
+
+    protected Salon salon(String salonId) {
         return mongo.findById(salonId, Salon.class);
     }
 
-    static void assertProblem(ApiClient.Response response, int status, String typeSlug) {
+    protected static void assertProblem(ApiClient.Response response, int status, String typeSlug) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.at("/status")).isEqualTo(Integer.toString(status));

@@ -18,6 +18,9 @@ import com.brandcluster.contracts.membership.SecretariatChanged;
 import com.brandcluster.contracts.membership.StandardCertified;
 import com.brandcluster.contracts.salons.SalonRegistrationCancelled;
 import com.brandcluster.contracts.salons.SalonRegistrationConfirmed;
+import com.brandcluster.contracts.salons.SalonSessionBooked;
+import com.brandcluster.contracts.salons.SalonSessionConfirmed;
+import com.brandcluster.contracts.salons.SalonSessionReleased;
 import com.brandcluster.contracts.salons.SalonWaitlistOffered;
 
 import java.util.LinkedHashMap;
@@ -58,6 +61,9 @@ public final class EventCatalog {
         register(SalonRegistrationConfirmed.class, Exchanges.SALONS, SalonRegistrationConfirmed.ROUTING_KEY);
         register(SalonRegistrationCancelled.class, Exchanges.SALONS, SalonRegistrationCancelled.ROUTING_KEY);
         register(SalonWaitlistOffered.class, Exchanges.SALONS, SalonWaitlistOffered.ROUTING_KEY);
+        register(SalonSessionBooked.class, Exchanges.SALONS, SalonSessionBooked.ROUTING_KEY);
+        register(SalonSessionConfirmed.class, Exchanges.SALONS, SalonSessionConfirmed.ROUTING_KEY);
+        register(SalonSessionReleased.class, Exchanges.SALONS, SalonSessionReleased.ROUTING_KEY);
     }
 
     private static void register(Class<? extends DomainEvent> type, String exchange, String routingKey) {
