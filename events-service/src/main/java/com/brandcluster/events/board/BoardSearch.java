@@ -76,14 +76,14 @@ class BoardSearch {
         where.add(Criteria.where("clusterId").is(clusterId));
         switch (status) {
             case OPEN -> {
-                where.add(Criteria.where("status").is(PostStatus.OPEN).and("validUntil").gt(now));
+                where.add(Criteria.where("status").is(PostStatus.OPEN).and("content.validUntil").gt(now));
                 Set<String> enterprises = new HashSet<>(access.enterprisesInGoodStanding(clusterId));
                 if (filter.enterpriseId() != null) {
                     enterprises.retainAll(Set.of(filter.enterpriseId()));
                 }
                 where.add(Criteria.where("enterpriseId").in(enterprises));
             }
-            case EXPIRED -> where.add(Criteria.where("status").is(PostStatus.OPEN).and("validUntil").lte(now));
+            case EXPIRED -> where.add(Criteria.where("status").is(PostStatus.OPEN).and("content.validUntil").lte(now));
             default -> where.add(Criteria.where("status").is(status));
         }
         if (status != PostStatus.OPEN && filter.enterpriseId() != null) {
@@ -130,7 +130,8 @@ class BoardSearch {
         PostStatus status = post.status(now);
         if (status != PostStatus.OPEN) {
             throw new ConflictException("post-not-open", "Post not open",
-                    "Matches are suggested for open posts; this one is " + status + ".").withCurrentState(status.name());
+                    "Matches are suggested for open posts; this one is " + status + ".")
+                    .withCurrentState(status.name());
         }
         Set<String> enterprises = new HashSet<>(access.enterprisesInGoodStanding(post.clusterId()));
         enterprises.remove(post.enterpriseId());
@@ -140,7 +141,7 @@ class BoardSearch {
         Query candidates = Query.query(Criteria.where("clusterId").is(post.clusterId())
                         .and("kind").is(post.kind().opposite())
                         .and("status").is(PostStatus.OPEN)
-                        .and("validUntil").gt(now)
+                        .and("content.validUntil").gt(now)
                         .and("enterpriseId").in(enterprises)
                         .orOperator(Criteria.where("content.category").in(categories),
                                 Criteria.where("tagKeys").in(post.tagKeys()),

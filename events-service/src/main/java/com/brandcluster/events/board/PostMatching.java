@@ -46,7 +46,7 @@ final class PostMatching {
     private PostMatching() {
     }
 
-    /** One reason a candidate fits: its code, the points it gives, and what it is about (categories, terms, regions). */
+    /** Why a candidate fits: the reason's code, the points it gives, what it is about (categories, terms, regions). */
     record Reason(String code, int points, List<String> values) {
     }
 

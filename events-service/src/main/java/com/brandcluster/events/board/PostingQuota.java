@@ -49,8 +49,9 @@ class PostingQuota {
 
     /** Gives back what {@link #take} counted for a post that was then not stored (compensation, pattern 4). */
     void giveBack(String clusterId, String enterpriseId, LocalDate date) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key(clusterId, enterpriseId)).and("day").is(date.toString())
-                .and("posts").gt(0)), new Update().inc("posts", -1), Counter.class);
+        Query counted = Query.query(Criteria.where("_id").is(key(clusterId, enterpriseId))
+                .and("day").is(date.toString()).and("posts").gt(0));
+        mongo.updateFirst(counted, new Update().inc("posts", -1), Counter.class);
     }
 
     private static String key(String clusterId, String enterpriseId) {
