@@ -29,14 +29,12 @@ class BoardAccess {
         this.mongo = mongo;
     }
 
-    /** The enterprise the caller acts for, when it is a member of the cluster in good standing; else 403. */
-    String memberEnterprise(String clusterId, Caller caller) {
+    /** The membership of the enterprise the caller acts for, when it is in good standing in the cluster; else 403. */
+    MemberStanding member(String clusterId, Caller caller) {
         String enterpriseId = caller.enterprise().orElseThrow(() -> new ForbiddenException(
                 "Only a user acting for a member enterprise posts on the cooperation board."));
-        if (!standings.isInGoodStanding(clusterId, enterpriseId)) {
-            throw new NotAMemberException(clusterId);
-        }
-        return enterpriseId;
+        return standings.of(clusterId, enterpriseId).filter(MemberStanding::isInGoodStanding)
+                .orElseThrow(() -> new NotAMemberException(clusterId));
     }
 
     /** Refuses (403) a caller who is neither the cluster's secretariat nor a user of a member in good standing. */

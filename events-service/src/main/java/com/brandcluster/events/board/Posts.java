@@ -2,7 +2,6 @@ package com.brandcluster.events.board;
 
 import com.brandcluster.events.board.PostRequests.PostInput;
 import com.brandcluster.platform.membership.MemberStanding;
-import com.brandcluster.platform.membership.MemberStandings;
 import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.ConflictException;
 import com.brandcluster.platform.web.ForbiddenException;
@@ -35,23 +34,21 @@ class Posts {
 
     private static final Logger log = LoggerFactory.getLogger(Posts.class);
     private static final int ATTEMPTS = 3;
-    static final Set<String> EDITABLE = Set.of("category", "title", "description", "region", "validUntil", "tags");
-    static final Set<String> IMMUTABLE = Set.of("id", "clusterId", "enterpriseId", "enterpriseName", "kind", "status",
+    private static final Set<String> EDITABLE = Set.of("category", "title", "description", "region", "validUntil", "tags");
+    private static final Set<String> IMMUTABLE = Set.of("id", "clusterId", "enterpriseId", "enterpriseName", "kind", "status",
             "createdAt", "updatedAt", "closedAt", "removalReason", "version");
 
     private final MongoOperations mongo;
     private final BoardAccess access;
-    private final MemberStandings standings;
     private final PostingQuota quota;
     private final BoardProperties properties;
     private final MergePatch mergePatch;
     private final Clock clock;
 
-    Posts(MongoOperations mongo, BoardAccess access, MemberStandings standings, PostingQuota quota,
-          BoardProperties properties, JsonMapper json, Validator validator, Clock clock) {
+    Posts(MongoOperations mongo, BoardAccess access, PostingQuota quota, BoardProperties properties, JsonMapper json,
+          Validator validator, Clock clock) {
         this.mongo = mongo;
         this.access = access;
-        this.standings = standings;
         this.quota = quota;
         this.properties = properties;
         this.mergePatch = new MergePatch(json, validator);
@@ -63,11 +60,11 @@ class Posts {
      * insert fails (pattern 4: compensation).
      */
     Post create(String clusterId, PostInput input, Caller caller) {
-        String enterpriseId = access.memberEnterprise(clusterId, caller);
+        MemberStanding member = access.member(clusterId, caller);
+        String enterpriseId = member.enterpriseId();
         Instant now = clock.instant();
-        String enterpriseName = standings.of(clusterId, enterpriseId).map(MemberStanding::enterpriseName).orElse(null);
-        Post post = Post.open(new ObjectId().toHexString(), clusterId, enterpriseId, enterpriseName, input.kind(),
-                input.content(), caller.subject(), now, properties.maxValidity());
+        Post post = Post.open(new ObjectId().toHexString(), clusterId, enterpriseId, member.enterpriseName(),
+                input.kind(), input.content(), caller.subject(), now, properties.maxValidity());
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (!quota.take(clusterId, enterpriseId, day, properties.postsPerDay())) {
             throw new PostingQuotaExceededException(properties.postsPerDay());
@@ -103,7 +100,7 @@ class Posts {
     Post revise(String postId, JsonNode patch, Caller caller) {
         Post post = find(postId);
         requireOwner(post, caller, "edits");
-        access.memberEnterprise(post.clusterId(), caller);
+        access.member(post.clusterId(), caller);
         ObjectNode checked = mergePatch.check(patch, EDITABLE, IMMUTABLE, "a post");
         return change(postId, p -> {
             Post.Content content = mergePatch.merge(PostInput.of(p), checked, PostInput.class).content();

@@ -36,16 +36,13 @@ abstract class BoardIntegrationTest {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
 
-    @LocalServerPort
-    private int port;
-
     @Autowired
     MongoOperations mongo;
 
     ApiClient api;
 
     @BeforeEach
-    void connectClient() {
+    void connectClient(@LocalServerPort int port) {
         api = new ApiClient("http://127.0.0.1:" + port);
     }
 

@@ -166,12 +166,12 @@ class PostApiIT extends BoardIntegrationTest {
         String cluster = newCluster();
         String author = activeMember(cluster);
         Map<String, Object> body = anyPost();
-        body.put("validUntil", Instant.now().plusSeconds(3).toString());
+        body.put("validUntil", Instant.now().plusSeconds(5).toString());
         String id = publish(cluster, author, body);
         String reader = userOf(activeMember(cluster));
         assertThat(api.as(reader).get(postsOf(cluster)).at("/totalElements")).isEqualTo("1");
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(api.as(reader).get(postPath(id)).at("/status")).isEqualTo("EXPIRED"));
         assertThat(api.as(reader).get(postsOf(cluster)).at("/totalElements")).isEqualTo("0");
     }

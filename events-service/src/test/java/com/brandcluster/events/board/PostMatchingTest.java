@@ -49,11 +49,11 @@ class PostMatchingTest {
 
     @Test
     void aChineseNeedFindsTheChineseOfferThatSharesItsTermsAndSaysWhichTerms() {
-        Post need = post("ent-a", PostKind.NEED, PostCategory.PROCUREMENT, "采购路灯驱动电源",
+        Post need = post("p-need", "ent-a", PostKind.NEED, PostCategory.PROCUREMENT, "采购路灯驱动电源",
                 "寻找LED路灯驱动电源供应商，要求通过CCC认证，年需求约五万套。", "CN-ZJ", 0);
-        Post offer = post("ent-b", PostKind.OFFER, PostCategory.SUPPLY, "户外路灯驱动电源",
+        Post offer = post("p-offer", "ent-b", PostKind.OFFER, PostCategory.SUPPLY, "户外路灯驱动电源",
                 "我司生产户外路灯驱动电源，已获CCC认证，可批量供货。", "CN-GD", 1);
-        Post unrelated = post("ent-c", PostKind.OFFER, PostCategory.FINANCE, "应收账款融资",
+        Post unrelated = post("p-finance", "ent-c", PostKind.OFFER, PostCategory.FINANCE, "应收账款融资",
                 "为会员提供保理与贷款服务。", "CN-ZJ", 2);
 
         List<PostMatching.Match> matches = PostMatching.rank(need, List.of(unrelated, offer), 10);
@@ -127,8 +127,8 @@ class PostMatchingTest {
     void equalScoresAreOrderedNewestFirstThenByIdSoTheListIsAlwaysTheSame() {
         Post need = post("ent-a", PostKind.NEED, PostCategory.TALENT, "Optical engineers", "CN-GD", 0);
         Post older = post("ent-b", PostKind.OFFER, PostCategory.TALENT, "Optical engineers", "CN-GD", 1);
-        Post newerB = post("p-b", "ent-c", PostKind.OFFER, PostCategory.TALENT, "Optical engineers", "CN-GD", 2);
-        Post newerA = post("p-a", "ent-d", PostKind.OFFER, PostCategory.TALENT, "Optical engineers", "CN-GD", 2);
+        Post newerB = post("p-b", "ent-c", PostKind.OFFER, PostCategory.TALENT, "Optical engineers", "-", "CN-GD", 2);
+        Post newerA = post("p-a", "ent-d", PostKind.OFFER, PostCategory.TALENT, "Optical engineers", "-", "CN-GD", 2);
 
         assertThat(PostMatching.rank(need, List.of(older, newerB, newerA), 10))
                 .extracting(PostMatching.Match::post).containsExactly(newerA, newerB, older);
@@ -138,31 +138,17 @@ class PostMatchingTest {
                 .extracting(PostMatching.Match::post).containsExactly(newerA, newerB);
     }
 
+    /** A post created {@code minutesLater} after {@link #NOW}, valid for thirty days, with a blank description. */
     private static Post post(String enterpriseId, PostKind kind, PostCategory category, String title, String region,
                              int minutesLater, String... tags) {
-        return post("p-" + SEQUENCE.incrementAndGet(), enterpriseId, kind, category, title, region, minutesLater,
-                tags);
-    }
-
-    private static Post post(String enterpriseId, PostKind kind, PostCategory category, String title,
-                             String description, String region, int minutesLater) {
-        return post("p-" + SEQUENCE.incrementAndGet(), enterpriseId, kind, category, title, description, region,
-                minutesLater);
+        return post("p-" + SEQUENCE.incrementAndGet(), enterpriseId, kind, category, title, "-", region,
+                minutesLater, tags);
     }
 
     private static Post post(String id, String enterpriseId, PostKind kind, PostCategory category, String title,
-                             String region, int minutesLater, String... tags) {
+                             String description, String region, int minutesLater, String... tags) {
         Instant at = NOW.plus(Duration.ofMinutes(minutesLater));
-        return Post.open(id, "lighting", enterpriseId, null, kind,
-                new Post.Content(category, title, "-", region, at.plus(Duration.ofDays(30)), List.of(tags)), "user",
-                at, Duration.ofDays(365));
-    }
-
-    private static Post post(String id, String enterpriseId, PostKind kind, PostCategory category, String title,
-                             String description, String region, int minutesLater) {
-        Instant at = NOW.plus(Duration.ofMinutes(minutesLater));
-        return Post.open(id, "lighting", enterpriseId, null, kind,
-                new Post.Content(category, title, description, region, at.plus(Duration.ofDays(30)), List.of()),
-                "user", at, Duration.ofDays(365));
+        return Post.open(id, "lighting", enterpriseId, null, kind, new Post.Content(category, title, description,
+                region, at.plus(Duration.ofDays(30)), List.of(tags)), "user", at, Duration.ofDays(365));
     }
 }
