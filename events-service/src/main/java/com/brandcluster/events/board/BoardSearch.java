@@ -71,24 +71,40 @@ class BoardSearch {
             throw new ForbiddenException("Posts that are not open are listed to the secretariat, and to an enterprise"
                     + " for its own posts (enterpriseId).");
         }
-        Instant now = clock.instant();
         List<Criteria> where = new ArrayList<>();
         where.add(Criteria.where("clusterId").is(clusterId));
-        switch (status) {
+        where.addAll(byStatus(clusterId, status, filter.enterpriseId(), clock.instant()));
+        where.addAll(byContent(filter));
+        Query query = new Query(new Criteria().andOperator(where));
+        long total = mongo.count(query, Post.class);
+        List<Post> content = mongo.find(query.with(page.withSort(NEWEST_FIRST)), Post.class);
+        return new PageImpl<>(content, page, total);
+    }
+
+    /** Open: not expired, of members in good standing; EXPIRED: open but past validity; else the stored status. */
+    private List<Criteria> byStatus(String clusterId, PostStatus status, String enterpriseId, Instant now) {
+        return switch (status) {
             case OPEN -> {
-                where.add(Criteria.where("status").is(PostStatus.OPEN).and("content.validUntil").gt(now));
                 Set<String> enterprises = new HashSet<>(access.enterprisesInGoodStanding(clusterId));
-                if (filter.enterpriseId() != null) {
-                    enterprises.retainAll(Set.of(filter.enterpriseId()));
+                if (enterpriseId != null) {
+                    enterprises.retainAll(Set.of(enterpriseId));
                 }
-                where.add(Criteria.where("enterpriseId").in(enterprises));
+                yield List.of(Criteria.where("status").is(PostStatus.OPEN).and("content.validUntil").gt(now),
+                        Criteria.where("enterpriseId").in(enterprises));
             }
-            case EXPIRED -> where.add(Criteria.where("status").is(PostStatus.OPEN).and("content.validUntil").lte(now));
-            default -> where.add(Criteria.where("status").is(status));
-        }
-        if (status != PostStatus.OPEN && filter.enterpriseId() != null) {
-            where.add(Criteria.where("enterpriseId").is(filter.enterpriseId()));
-        }
+            case EXPIRED -> withEnterprise(enterpriseId,
+                    Criteria.where("status").is(PostStatus.OPEN).and("content.validUntil").lte(now));
+            default -> withEnterprise(enterpriseId, Criteria.where("status").is(status));
+        };
+    }
+
+    private static List<Criteria> withEnterprise(String enterpriseId, Criteria criteria) {
+        return enterpriseId == null ? List.of(criteria)
+                : List.of(criteria, Criteria.where("enterpriseId").is(enterpriseId));
+    }
+
+    private static List<Criteria> byContent(Filter filter) {
+        List<Criteria> where = new ArrayList<>();
         if (filter.kind() != null) {
             where.add(Criteria.where("kind").is(filter.kind()));
         }
@@ -112,10 +128,7 @@ class BoardSearch {
                         : Criteria.where("keywords").is(key));
             }
         }
-        Query query = new Query(new Criteria().andOperator(where));
-        long total = mongo.count(query, Post.class);
-        List<Post> content = mongo.find(query.with(page.withSort(NEWEST_FIRST)), Post.class);
-        return new PageImpl<>(content, page, total);
+        return where;
     }
 
     /**

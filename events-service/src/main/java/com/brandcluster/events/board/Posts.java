@@ -34,9 +34,10 @@ class Posts {
 
     private static final Logger log = LoggerFactory.getLogger(Posts.class);
     private static final int ATTEMPTS = 3;
-    private static final Set<String> EDITABLE = Set.of("category", "title", "description", "region", "validUntil", "tags");
-    private static final Set<String> IMMUTABLE = Set.of("id", "clusterId", "enterpriseId", "enterpriseName", "kind", "status",
-            "createdAt", "updatedAt", "closedAt", "removalReason", "version");
+    private static final Set<String> EDITABLE = Set.of("category", "title", "description", "region", "validUntil",
+            "tags");
+    private static final Set<String> IMMUTABLE = Set.of("id", "clusterId", "enterpriseId", "enterpriseName", "kind",
+            "status", "createdAt", "updatedAt", "closedAt", "removalReason", "version");
 
     private final MongoOperations mongo;
     private final BoardAccess access;
