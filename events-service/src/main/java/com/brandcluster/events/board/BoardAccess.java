@@ -4,12 +4,8 @@ import com.brandcluster.platform.membership.MemberStanding;
 import com.brandcluster.platform.membership.MemberStandings;
 import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.ForbiddenException;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,11 +18,9 @@ import java.util.Set;
 class BoardAccess {
 
     private final MemberStandings standings;
-    private final MongoOperations mongo;
 
-    BoardAccess(MemberStandings standings, MongoOperations mongo) {
+    BoardAccess(MemberStandings standings) {
         this.standings = standings;
-        this.mongo = mongo;
     }
 
     /** The membership of the enterprise the caller acts for, when it is in good standing in the cluster; else 403. */
@@ -52,9 +46,6 @@ class BoardAccess {
      * suspended or lapsed member's posts leave it while it is not in good standing and come back when it is again.
      */
     Set<String> enterprisesInGoodStanding(String clusterId) {
-        Query query = Query.query(Criteria.where("clusterId").is(clusterId)
-                .and("status").in(MemberStanding.ACTIVE, MemberStanding.GRACE));
-        List<String> enterprises = mongo.findDistinct(query, "enterpriseId", MemberStanding.COLLECTION, String.class);
-        return Set.copyOf(enterprises);
+        return standings.inGoodStanding(clusterId);
     }
 }

@@ -27,6 +27,11 @@ public record MemberStanding(@Id String membershipId, String clusterId, String e
 
     /** Whether the membership entitles to members' rights today: ACTIVE, or GRACE after expiry. */
     public boolean isInGoodStanding() {
+        return isGoodStanding(status);
+    }
+
+    /** Whether a membership status entitles to members' rights: ACTIVE or GRACE. */
+    public static boolean isGoodStanding(String status) {
         return ACTIVE.equals(status) || GRACE.equals(status);
     }
 }

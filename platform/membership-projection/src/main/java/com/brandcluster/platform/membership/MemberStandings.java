@@ -1,13 +1,17 @@
 package com.brandcluster.platform.membership;
 
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Reads the local standing projection: what this service knows of an enterprise's membership of a cluster. */
@@ -38,6 +42,28 @@ public class MemberStandings {
             latest.putIfAbsent(standing.clusterId(), standing);
         }
         return List.copyOf(latest.values());
+    }
+
+    /**
+     * The enterprises whose current membership of the cluster (the most recently changed, as {@link #of} reads it) is
+     * in good standing now.
+     */
+    public Set<String> inGoodStanding(String clusterId) {
+        Query query = Query.query(Criteria.where("clusterId").is(clusterId))
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt"));
+        query.fields().include("enterpriseId", "status");
+        Map<String, Boolean> latest = new HashMap<>();
+        for (Document standing : mongo.find(query, Document.class, MemberStanding.COLLECTION)) {
+            latest.putIfAbsent(standing.getString("enterpriseId"),
+                    MemberStanding.isGoodStanding(standing.getString("status")));
+        }
+        Set<String> enterprises = new HashSet<>();
+        latest.forEach((enterpriseId, good) -> {
+            if (good) {
+                enterprises.add(enterpriseId);
+            }
+        });
+        return Set.copyOf(enterprises);
     }
 
     /** Whether the enterprise may use members' rights in the cluster now. */

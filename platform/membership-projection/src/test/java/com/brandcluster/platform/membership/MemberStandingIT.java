@@ -48,6 +48,22 @@ class MemberStandingIT extends MemberStandingContract {
         assertThat(standings.ofEnterprise("ent-" + UUID.randomUUID())).isEmpty();
     }
 
+    @Test
+    void theEnterprisesInGoodStandingAreThoseWhoseLatestMembershipIsActiveOrInGrace() {
+        String cluster = "cluster-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        save(cluster, "active", "ACTIVE", now);
+        save(cluster, "grace", "GRACE", now);
+        save(cluster, "suspended-since", "ACTIVE", now.minusSeconds(3600));
+        save(cluster, "suspended-since", "SUSPENDED", now.minusSeconds(60));
+        save(cluster, "rejoined", "TERMINATED", now.minusSeconds(3600));
+        save(cluster, "rejoined", "ACTIVE", now.minusSeconds(60));
+        save(cluster, "lapsed", "LAPSED", now);
+        save("elsewhere-" + UUID.randomUUID(), "other-cluster", "ACTIVE", now);
+
+        assertThat(standings.inGoodStanding(cluster)).containsExactlyInAnyOrder("active", "grace", "rejoined");
+    }
+
     private void save(String cluster, String enterprise, String status, Instant updatedAt) {
         mongo.save(new MemberStanding(UUID.randomUUID().toString(), cluster, enterprise, "Enterprise", "M-1", "member",
                 status, LocalDate.now().minusMonths(1), LocalDate.now().plusMonths(11), 1, updatedAt));
