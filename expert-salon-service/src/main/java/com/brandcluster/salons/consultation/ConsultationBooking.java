@@ -121,11 +121,7 @@ class ConsultationBooking {
             throw new UnprocessableException("expert-not-in-cluster", "Expert does not serve the cluster",
                     "The expert does not serve cluster '" + request.clusterId() + "'.");
         }
-        Standing standing = memberships.standingOf(request.clusterId(), enterpriseId)
-                .orElseThrow(() -> ConsultationProblems.notAMember(request.clusterId()));
-        if (!standing.isInGoodStanding()) {
-            throw ConsultationProblems.notInGoodStanding(request.clusterId(), standing.status());
-        }
+        Standing standing = inGoodStanding(memberships, request.clusterId(), enterpriseId);
         ExpertSchedules.Schedule schedule = schedules.of(expert.id());
         Instant now = clock.instant();
         SlotCalendar.Slot slot = schedules.requireFreeSlot(expert.id(), schedule, request.start(), null, now);
@@ -155,6 +151,19 @@ class ConsultationBooking {
             hours.release(account, consultationId);
             throw e;
         }
+    }
+
+    /**
+     * The enterprise's membership, which must be in good standing: 403 for a non-member or a suspended, lapsed or
+     * terminated member, 503 when it cannot be checked.
+     */
+    static Standing inGoodStanding(MembershipLookup memberships, String clusterId, String enterpriseId) {
+        Standing standing = memberships.standingOf(clusterId, enterpriseId)
+                .orElseThrow(() -> ConsultationProblems.notAMember(clusterId));
+        if (!standing.isInGoodStanding()) {
+            throw ConsultationProblems.notInGoodStanding(clusterId, standing.status());
+        }
+        return standing;
     }
 
     /** Inserts the booking; 409 when another booking holds the slot key. */

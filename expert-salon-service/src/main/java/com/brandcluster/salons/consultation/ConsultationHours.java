@@ -91,8 +91,11 @@ class ConsultationHours {
         if (delta > 0) {
             held = held.and("usedMinutes").lte(limitMinutes - delta);
         }
+        // an array filter: the embedded MongoDB cannot resolve the positional $ from an $elemMatch
         return mongo.updateFirst(Query.query(held), new Update().inc("usedMinutes", delta)
-                .set("reservations.$.minutes", minutes), Account.class).getModifiedCount() == 1;
+                        .set("reservations.$[held].minutes", minutes)
+                        .filterArray(Criteria.where("held.consultationId").is(consultationId)), Account.class)
+                .getModifiedCount() == 1;
     }
 
     /** Returns the consultation's minutes; nothing happens when it holds no reservation (any more). */

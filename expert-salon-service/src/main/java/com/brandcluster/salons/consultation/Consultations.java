@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * A consultation's life after booking, and who sees it. Every change is the aggregate's, written with its event in
@@ -114,28 +115,25 @@ class Consultations {
 
     /** The expert confirms a pending booking. */
     Consultation confirm(String consultationId, Caller caller) {
-        Consultation consultation = forTheExpert(consultationId, caller, "confirms");
-        Instant now = clock.instant();
-        consultation.confirm(caller.subject(), now);
-        events.confirmed(consultation, now);
-        return save(consultation);
+        return byTheExpert(consultationId, caller, "confirms", (consultation, now) -> {
+            consultation.confirm(caller.subject(), now);
+            events.confirmed(consultation, now);
+        });
     }
 
     /** The expert records the outcome of a confirmed consultation that has started. */
     Consultation complete(String consultationId, Caller caller) {
-        Consultation consultation = forTheExpert(consultationId, caller, "records the outcome of");
-        Instant now = clock.instant();
-        consultation.complete(caller.subject(), now);
-        events.completed(consultation, now);
-        return save(consultation);
+        return byTheExpert(consultationId, caller, "records the outcome of", (consultation, now) -> {
+            consultation.complete(caller.subject(), now);
+            events.completed(consultation, now);
+        });
     }
 
     Consultation noShow(String consultationId, Caller caller) {
-        Consultation consultation = forTheExpert(consultationId, caller, "records the outcome of");
-        Instant now = clock.instant();
-        consultation.noShow(caller.subject(), now);
-        events.noShow(consultation, now);
-        return save(consultation);
+        return byTheExpert(consultationId, caller, "records the outcome of", (consultation, now) -> {
+            consultation.noShow(caller.subject(), now);
+            events.noShow(consultation, now);
+        });
     }
 
     /**
@@ -185,11 +183,8 @@ class Consultations {
             throw new UnprocessableException("same-slot", "Same slot",
                     "The consultation is at " + start + " already.");
         }
-        Standing standing = memberships.standingOf(consultation.clusterId(), consultation.enterpriseId())
-                .orElseThrow(() -> ConsultationProblems.notAMember(consultation.clusterId()));
-        if (!standing.isInGoodStanding()) {
-            throw ConsultationProblems.notInGoodStanding(consultation.clusterId(), standing.status());
-        }
+        Standing standing = ConsultationBooking.inGoodStanding(memberships, consultation.clusterId(),
+                consultation.enterpriseId());
         ExpertSchedules.Schedule schedule = schedules.of(consultation.expertId());
         SlotCalendar.Slot slot = schedules.requireFreeSlot(consultation.expertId(), schedule, start,
                 consultation.interval(), now);
@@ -232,12 +227,15 @@ class Consultations {
         }
     }
 
-    private Consultation forTheExpert(String consultationId, Caller caller, String verb) {
+    /** A change only the consultation's expert makes, announced and saved. */
+    private Consultation byTheExpert(String consultationId, Caller caller, String verb,
+                                     BiConsumer<Consultation, Instant> change) {
         Consultation consultation = find(consultationId);
         if (!isTheExpert(caller, consultation)) {
             throw new ForbiddenException("Only the consultation's expert " + verb + " it.");
         }
-        return consultation;
+        change.accept(consultation, clock.instant());
+        return save(consultation);
     }
 
     private static boolean isTheExpert(Caller caller, Consultation consultation) {

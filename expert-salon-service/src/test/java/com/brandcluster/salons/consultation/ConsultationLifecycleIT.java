@@ -238,6 +238,31 @@ class ConsultationLifecycleIT extends ConsultationIntegrationTest {
     }
 
     @Test
+    void aMoveToALongerSlotTakesTheExtraMinutesFromTheHoursOrIsRefused() {
+        String cluster = uniqueCluster();
+        tiers(cluster, 2);
+        String enterprise = member(cluster);
+        String expertId = expertIn(cluster);
+        String id = booked(enterprise, expertId, cluster, at(3, 10));
+        String other = booked(enterprise, expertId, cluster, at(3, 14));
+        api.as(expert(expertId)).put("/api/salons/experts/" + expertId + "/availability",
+                availability(90, 0, null, false, 24 * 60));
+        Map<String, String> longerSlot = Map.of("start", at(4, 8).toString());
+
+        ApiClient.Response refused = api.as(enterpriseUser(enterprise)).post(PATH + "/" + id + "/reschedule",
+                longerSlot);
+        api.as(enterpriseUser(enterprise)).post(PATH + "/" + other + "/cancellation", REASON);
+        ApiClient.Response moved = api.as(enterpriseUser(enterprise)).post(PATH + "/" + id + "/reschedule",
+                longerSlot);
+
+        assertProblem(refused, 422, "consultation-hours-exceeded");
+        assertThat(refused.at("/remainingMinutes")).as("what the other booking leaves").isEqualTo("60");
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.at("/minutes")).isEqualTo("90");
+        assertThat(usedMinutes(cluster, enterprise)).isEqualTo(90);
+    }
+
+    @Test
     void noMoveAfterTheCutoff() {
         String cluster = cluster();
         String enterprise = member(cluster);

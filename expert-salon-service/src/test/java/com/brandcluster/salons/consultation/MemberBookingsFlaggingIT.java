@@ -82,6 +82,8 @@ class MemberBookingsFlaggingIT extends ConsultationIntegrationTest {
         ApiClient.Response refused = book(enterprise, expertId, cluster, at(5, 10));
         assertProblem(refused, 403, "member-not-in-good-standing");
         assertThat(refused.at("/membershipStatus")).isEqualTo("SUSPENDED");
+        assertProblem(api.as(enterpriseUser(enterprise)).post(PATH + "/" + ahead + "/reschedule",
+                Map.of("start", at(5, 12).toString())), 403, "member-not-in-good-standing");
 
         long versionOnceFlagged = stored(ahead).version();
         publish(suspension);
