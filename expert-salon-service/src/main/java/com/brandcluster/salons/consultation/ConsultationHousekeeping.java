@@ -64,27 +64,26 @@ class ConsultationHousekeeping {
         }
     }
 
-    /** Sessions on today's and later ledgers that the consultation does not hold at that start. */
+    /** Sessions on the ledgers from yesterday on that no consultation holds at their start. */
     private void releaseUnheldExpertTime(Instant now, Instant settled) {
         String yesterday = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
         for (ExpertDays.Ledger ledger : expertDays.withSessionsReservedBefore(yesterday, settled)) {
             List<ExpertDays.Session> old = ledger.sessions().stream()
                     .filter(s -> s.reservedAt().isBefore(settled)).toList();
-            Set<String> held = heldSlotKeys(old.stream()
-                    .map(s -> Consultation.slotKey(ledger.expertId(), s.start())).toList());
-            old.stream().filter(s -> !held.contains(Consultation.slotKey(ledger.expertId(), s.start())
-                            + "/" + s.consultationId()))
-                    .forEach(s -> {
-                        expertDays.release(s.consultationId(), s.start());
-                        log.warn("Expert time of consultation {} at {} released: no booking holds it",
-                                s.consultationId(), s.start());
-                    });
+            Set<String> held = held(ledger.expertId(), old);
+            for (ExpertDays.Session session : old) {
+                if (!held.contains(holding(ledger.expertId(), session.start(), session.consultationId()))) {
+                    expertDays.release(session.consultationId(), session.start());
+                    log.warn("Expert time of consultation {} at {} released: no booking holds it",
+                            session.consultationId(), session.start());
+                }
+            }
         }
     }
 
     /**
-     * Reservations made in the day after the grace period whose consultation does not exist, and those of
-     * consultations cancelled in that day whose hours were to return.
+     * Hours reserved between a day and the grace period ago for a consultation that does not exist, and the hours of
+     * consultations cancelled in that time that were to return.
      */
     private void releaseUnheldHours(Instant settled) {
         Instant since = settled.minus(HOURS_WINDOW);
@@ -105,11 +104,17 @@ class ConsultationHousekeeping {
                 .forEach(cancelled -> hours.release(cancelled.hoursAccount(), cancelled.id()));
     }
 
-    /** {@code slotKey/consultationId} of the consultations holding these slot keys. */
-    private Set<String> heldSlotKeys(List<String> slotKeys) {
-        Query holding = Query.query(Criteria.where("slotKey").in(slotKeys));
-        holding.fields().include("slotKey");
+    /** {@link #holding} of the consultations that hold the slots of these sessions. */
+    private Set<String> held(String expertId, List<ExpertDays.Session> sessions) {
+        Query holding = Query.query(Criteria.where("slotKey").in(sessions.stream()
+                .map(s -> Consultation.slotKey(expertId, s.start())).toList()));
+        holding.fields().include("expertId", "start");
         return mongo.find(holding, Consultation.class).stream()
-                .map(c -> c.slotKey() + "/" + c.id()).collect(Collectors.toSet());
+                .map(c -> holding(c.expertId(), c.start(), c.id())).collect(Collectors.toSet());
+    }
+
+    /** The consultation holding the expert's slot at this start. */
+    private static String holding(String expertId, Instant start, String consultationId) {
+        return Consultation.slotKey(expertId, start) + "/" + consultationId;
     }
 }

@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
@@ -70,7 +71,7 @@ class ExpertDays {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Map<LocalDate, Ledger> ledgers = new LinkedHashMap<>();
             days.forEach(day -> ledgers.put(day, mongo.findById(id(expertId, day), Ledger.class)));
-            List<Session> sessions = ledgers.values().stream().filter(java.util.Objects::nonNull)
+            List<Session> sessions = ledgers.values().stream().filter(Objects::nonNull)
                     .flatMap(l -> l.sessions().stream()).distinct().toList();
             switch (verdict(sessions, session, calendar.rules(), calendar.zone())) {
                 case HELD_ALREADY -> {
