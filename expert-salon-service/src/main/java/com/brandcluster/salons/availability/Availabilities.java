@@ -40,10 +40,10 @@ public class Availabilities {
         this.clock = clock;
     }
 
-    Availability replace(String expertId, AvailabilityRules rules, Caller caller) {
+    Availability replace(String expertId, AvailabilityRules rules, BookingPolicy policy, Caller caller) {
         requireOwn(expertId, caller, "sets");
         experts.get(expertId);
-        Availability availability = Availability.of(expertId, rules, clock.instant());
+        Availability availability = Availability.of(expertId, rules, policy, clock.instant());
         Availability saved = mongo.save(availability);
         log.info("Availability of expert {} set", expertId);
         return saved;
@@ -64,6 +64,11 @@ public class Availabilities {
     public Optional<SlotCalendar> calendarOf(String expertId) {
         Expert expert = experts.get(expertId);
         return find(expertId).map(a -> new SlotCalendar(a.rules(), expert.zone()));
+    }
+
+    /** How the expert takes bookings, when they have set an availability. */
+    public Optional<BookingPolicy> bookingPolicyOf(String expertId) {
+        return find(expertId).map(Availability::policy);
     }
 
     /** Everything every {@link TakenTime} reports for the expert around {@code [from, to)} (a day either side). */

@@ -27,6 +27,9 @@ class Availability {
     private final int bufferAfterMinutes;
     private final int minimumNoticeMinutes;
     private final Integer maxSessionsPerDay;
+    /** Null in documents written before the booking policy existed: the defaults apply. */
+    private final Boolean autoConfirm;
+    private final Integer cancellationCutoffMinutes;
     private final Instant updatedAt;
 
     record Weekly(DayOfWeek day, String start, String end) {
@@ -41,7 +44,8 @@ class Availability {
     @PersistenceCreator
     Availability(String expertId, List<Weekly> weekly, List<Override> overrides, int slotMinutes,
                  int bufferBeforeMinutes, int bufferAfterMinutes, int minimumNoticeMinutes,
-                 Integer maxSessionsPerDay, Instant updatedAt) {
+                 Integer maxSessionsPerDay, Boolean autoConfirm, Integer cancellationCutoffMinutes,
+                 Instant updatedAt) {
         this.expertId = expertId;
         this.weekly = weekly == null ? List.of() : List.copyOf(weekly);
         this.overrides = overrides == null ? List.of() : List.copyOf(overrides);
@@ -50,18 +54,21 @@ class Availability {
         this.bufferAfterMinutes = bufferAfterMinutes;
         this.minimumNoticeMinutes = minimumNoticeMinutes;
         this.maxSessionsPerDay = maxSessionsPerDay;
+        this.autoConfirm = autoConfirm;
+        this.cancellationCutoffMinutes = cancellationCutoffMinutes;
         this.updatedAt = updatedAt;
     }
 
-    /** The availability of these rules, checked (422 for invalid or overlapping windows). */
-    static Availability of(String expertId, AvailabilityRules rules, Instant now) {
+    /** The availability of these rules and this policy, checked (422 for invalid or overlapping windows). */
+    static Availability of(String expertId, AvailabilityRules rules, BookingPolicy policy, Instant now) {
         rules.checked();
         return new Availability(expertId,
                 rules.weekly().stream().map(w -> new Weekly(w.day(), w.start().toString(), w.end().toString())).toList(),
                 rules.overrides().stream().map(o -> new Override(o.date().toString(), o.windows().stream()
                         .map(w -> new Window(w.start().toString(), w.end().toString())).toList())).toList(),
                 rules.slotMinutes(), rules.bufferBeforeMinutes(), rules.bufferAfterMinutes(),
-                rules.minimumNoticeMinutes(), rules.maxSessionsPerDay(), now);
+                rules.minimumNoticeMinutes(), rules.maxSessionsPerDay(), policy.autoConfirm(),
+                Math.toIntExact(policy.cancellationCutoff().toMinutes()), now);
     }
 
     AvailabilityRules rules() {
@@ -72,6 +79,10 @@ class Availability {
                         o.windows().stream().map(w -> new AvailabilityRules.TimeWindow(LocalTime.parse(w.start()),
                                 LocalTime.parse(w.end()))).toList())).toList(),
                 slotMinutes, bufferBeforeMinutes, bufferAfterMinutes, minimumNoticeMinutes, maxSessionsPerDay);
+    }
+
+    BookingPolicy policy() {
+        return BookingPolicy.of(autoConfirm, cancellationCutoffMinutes);
     }
 
     String expertId() {

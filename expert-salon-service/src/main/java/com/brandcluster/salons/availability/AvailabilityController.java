@@ -41,7 +41,7 @@ class AvailabilityController {
     @PutMapping("/availability")
     AvailabilityView replace(@PathVariable String expertId, @Valid @RequestBody AvailabilityInput request,
                              Caller caller) {
-        Availability saved = availabilities.replace(expertId, request.rules(), caller);
+        Availability saved = availabilities.replace(expertId, request.rules(), request.policy(), caller);
         return AvailabilityView.of(saved, availabilities.zoneOf(expertId).getId());
     }
 

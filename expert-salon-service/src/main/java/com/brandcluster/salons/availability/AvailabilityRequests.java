@@ -28,7 +28,10 @@ final class AvailabilityRequests {
     record OverrideInput(@NotNull LocalDate date, @NotNull @Size(max = 10) List<@Valid @NotNull WindowInput> windows) {
     }
 
-    /** The whole availability of an expert, in wall-clock terms of their profile's time zone. */
+    /**
+     * The whole availability of an expert, in wall-clock terms of their profile's time zone, with how they take
+     * bookings ({@code autoConfirm} false and a cut-off of 24 hours when left out).
+     */
     record AvailabilityInput(
             @NotNull @Size(max = 70) List<@Valid @NotNull WeeklyWindowInput> weekly,
             @Size(max = 400) List<@Valid @NotNull OverrideInput> overrides,
@@ -36,7 +39,9 @@ final class AvailabilityRequests {
             @Min(0) @Max(240) Integer bufferBeforeMinutes,
             @Min(0) @Max(240) Integer bufferAfterMinutes,
             @Min(0) @Max(43_200) Integer minimumNoticeMinutes,
-            @Min(1) @Max(96) Integer maxSessionsPerDay) {
+            @Min(1) @Max(96) Integer maxSessionsPerDay,
+            Boolean autoConfirm,
+            @Min(0) @Max(43_200) Integer cancellationCutoffMinutes) {
 
         AvailabilityRules rules() {
             return new AvailabilityRules(
@@ -49,6 +54,10 @@ final class AvailabilityRequests {
                     orZero(minimumNoticeMinutes), maxSessionsPerDay);
         }
 
+        BookingPolicy policy() {
+            return BookingPolicy.of(autoConfirm, cancellationCutoffMinutes);
+        }
+
         private static int orZero(Integer value) {
             return value == null ? 0 : value;
         }
@@ -57,13 +66,14 @@ final class AvailabilityRequests {
     record AvailabilityView(String expertId, String timeZone, List<AvailabilityRules.WeeklyWindow> weekly,
                             List<AvailabilityRules.DateOverride> overrides, int slotMinutes, int bufferBeforeMinutes,
                             int bufferAfterMinutes, int minimumNoticeMinutes, Integer maxSessionsPerDay,
-                            Instant updatedAt) {
+                            boolean autoConfirm, long cancellationCutoffMinutes, Instant updatedAt) {
 
         static AvailabilityView of(Availability availability, String timeZone) {
             AvailabilityRules r = availability.rules();
+            BookingPolicy policy = availability.policy();
             return new AvailabilityView(availability.expertId(), timeZone, r.weekly(), r.overrides(), r.slotMinutes(),
                     r.bufferBeforeMinutes(), r.bufferAfterMinutes(), r.minimumNoticeMinutes(), r.maxSessionsPerDay(),
-                    availability.updatedAt());
+                    policy.autoConfirm(), policy.cancellationCutoff().toMinutes(), availability.updatedAt());
         }
     }
 

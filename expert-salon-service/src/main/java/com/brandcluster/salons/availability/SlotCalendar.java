@@ -57,6 +57,14 @@ public final class SlotCalendar {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
+    public AvailabilityRules rules() {
+        return rules;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
     public List<Slot> freeSlots(Instant from, Instant to, List<Interval> taken, Instant now) {
         List<Slot> slots = new ArrayList<>();
         if (!to.isAfter(from)) {

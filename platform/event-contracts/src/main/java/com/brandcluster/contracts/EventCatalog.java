@@ -16,6 +16,12 @@ import com.brandcluster.contracts.membership.MemberTierChanged;
 import com.brandcluster.contracts.membership.MembershipStatusChanged;
 import com.brandcluster.contracts.membership.SecretariatChanged;
 import com.brandcluster.contracts.membership.StandardCertified;
+import com.brandcluster.contracts.salons.ConsultationBooked;
+import com.brandcluster.contracts.salons.ConsultationCancelled;
+import com.brandcluster.contracts.salons.ConsultationCompleted;
+import com.brandcluster.contracts.salons.ConsultationConfirmed;
+import com.brandcluster.contracts.salons.ConsultationNoShow;
+import com.brandcluster.contracts.salons.ConsultationRescheduled;
 import com.brandcluster.contracts.salons.SalonRegistrationCancelled;
 import com.brandcluster.contracts.salons.SalonRegistrationConfirmed;
 import com.brandcluster.contracts.salons.SalonSessionBooked;
@@ -64,6 +70,12 @@ public final class EventCatalog {
         register(SalonSessionBooked.class, Exchanges.SALONS, SalonSessionBooked.ROUTING_KEY);
         register(SalonSessionConfirmed.class, Exchanges.SALONS, SalonSessionConfirmed.ROUTING_KEY);
         register(SalonSessionReleased.class, Exchanges.SALONS, SalonSessionReleased.ROUTING_KEY);
+        register(ConsultationBooked.class, Exchanges.SALONS, ConsultationBooked.ROUTING_KEY);
+        register(ConsultationConfirmed.class, Exchanges.SALONS, ConsultationConfirmed.ROUTING_KEY);
+        register(ConsultationRescheduled.class, Exchanges.SALONS, ConsultationRescheduled.ROUTING_KEY);
+        register(ConsultationCancelled.class, Exchanges.SALONS, ConsultationCancelled.ROUTING_KEY);
+        register(ConsultationCompleted.class, Exchanges.SALONS, ConsultationCompleted.ROUTING_KEY);
+        register(ConsultationNoShow.class, Exchanges.SALONS, ConsultationNoShow.ROUTING_KEY);
     }
 
     private static void register(Class<? extends DomainEvent> type, String exchange, String routingKey) {
