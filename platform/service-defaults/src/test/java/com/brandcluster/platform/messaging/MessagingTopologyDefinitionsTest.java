@@ -1,6 +1,7 @@
 package com.brandcluster.platform.messaging;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -16,28 +17,50 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.Queue;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.FileSystemResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code infra/rabbitmq/definitions.json} declares exactly what the services declare at start, so that loading it
- * never conflicts with them and a queue exists before its consumer first starts.
+ * {@code infra/rabbitmq/definitions.json} declares exactly what the services declare at start (read from each
+ * service's {@code application.yml}), so that loading it never conflicts with them and every queue exists before its
+ * consumer first starts.
  */
 class MessagingTopologyDefinitionsTest {
 
     private static final Path DEFINITIONS = Path.of("../../infra/rabbitmq/definitions.json");
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    /** The consumers known so far, configured as their services configure them. */
-    private static final List<MessagingTopology> CONSUMERS = List.of(
-            consumer("events-service", Exchanges.EVENTS),
-            consumer("expert-salon-service", Exchanges.SALONS),
-            consumer("branding-assets-service", Exchanges.ASSETS));
+    /** The services of the portal, each with the topology its own {@code application.yml} configures. */
+    private static final List<String> SERVICES = List.of("membership-service", "events-service",
+            "expert-salon-service", "branding-assets-service");
+    private static final List<MessagingTopology> CONSUMERS = SERVICES.stream()
+            .map(MessagingTopologyDefinitionsTest::topologyOf).toList();
 
-    private static MessagingTopology consumer(String name, String ownExchange) {
-        return new MessagingTopology(new MessagingProperties(null, ownExchange, Map.of("members",
-                new MessagingProperties.Subscription(Exchanges.MEMBERSHIP, List.of("membership.member.#"))),
-                5, null), name);
+    private static MessagingTopology topologyOf(String service) {
+        Path configuration = Path.of("../..", service, "src/main/resources/application.yml");
+        try {
+            List<PropertySource<?>> sources = new YamlPropertySourceLoader()
+                    .load(service, new FileSystemResource(configuration));
+            MessagingProperties properties = new Binder(ConfigurationPropertySources.from(sources))
+                    .bindOrCreate("brandcluster.messaging", MessagingProperties.class);
+            return new MessagingTopology(properties, service);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not read " + configuration, ex);
+        }
+    }
+
+    @Test
+    void readsEveryServicesSubscriptions() {
+        assertThat(CONSUMERS.stream().flatMap(topology -> topology.declarables()
+                .getDeclarablesByType(Queue.class).stream()).map(Queue::getName))
+                .contains("events-service.members", "expert-salon-service.members",
+                        "branding-assets-service.members");
     }
 
     @Test
