@@ -1,0 +1,188 @@
+package com.brandcluster.system.salons;
+
+import com.brandcluster.system.support.Members;
+import com.brandcluster.system.support.Portal;
+import com.brandcluster.system.support.PortalSystemTest;
+import com.brandcluster.system.support.ServiceProcess;
+import com.brandcluster.system.support.Users;
+import com.brandcluster.testsupport.ApiClient;
+import com.brandcluster.testsupport.KeycloakExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of expert-salon-service sharing one database, as a scaled deployment runs them: 200 member
+ * enterprises (real ones, admitted through the API) book one consultation slot at the same moment, half at each
+ * instance, and then race for the last seat of a salon. Exactly one booking holds the slot and the salon never holds
+ * more than its capacity: the invariants live in MongoDB, not in either process.
+ */
+@PortalSystemTest
+class TwoInstanceBookingIT {
+
+    private static final int CONTENDERS = 200;
+    private static final String CLUSTER = "lighting";
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private static ServiceProcess second;
+    private static List<ApiClient> instances;
+    private static List<Members.Member> members;
+
+    @BeforeAll
+    static void twoInstancesAndTwoHundredMembers() {
+        Portal portal = Portal.get();
+        second = portal.salons().anotherInstance("2");
+        second.start();
+        ApiClient.Response founded = portal.viaGateway().as(KeycloakExtension.passwordToken("alliance-admin",
+                KeycloakExtension.DEMO_PASSWORD)).post("/api/membership/clusters", Map.of(
+                "id", CLUSTER, "name", "China Lighting Brand Cluster", "industry", "Lighting",
+                "region", "Guangdong", "memberNumberPrefix", "LIGHT",
+                "tiers", List.of(Map.of("code", "member", "name", "Member", "rank", 1, "annualFee", 20000,
+                        "consultationHoursPerYear", 4, "seatsPerEvent", 2, "assetAccessRank", 1))));
+        // 409: the demo data (DemoDataIT, in the same portal) founded it already; either way it exists now
+        assertThat(founded.status()).as(founded.toString()).isIn(201, 409);
+        members = Members.admitted(portal.viaGateway(), CLUSTER, "secretariat-lighting", CONTENDERS, 8);
+        second.awaitReady(Duration.ofMinutes(3));
+        instances = List.of(new ApiClient(portal.salons().baseUrl()), new ApiClient(second.baseUrl()));
+        // both instances read the same standing projection; wait until the admissions have reached it
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> members.forEach(member ->
+                assertThat(instances.get(1).as(member.token()).get("/api/salons/clusters/" + CLUSTER + "/members/"
+                        + member.enterpriseId() + "/standing").at("/status")).isEqualTo("ACTIVE")));
+    }
+
+    @AfterAll
+    static void stopTheSecondInstance() {
+        if (second != null) {
+            second.stop();
+        }
+    }
+
+    @Test
+    void twoHundredEnterprisesBookingOneSlotAtTwoInstancesGiveExactlyOneBooking() throws Exception {
+        String expertId = expertWithHourlySlots();
+        ApiClient.Response slots = instances.get(0).get("/api/salons/experts/" + expertId + "/slots?from="
+                + Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS) + "&to="
+                + Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.SECONDS));
+        assertThat(slots.status()).as(slots.toString()).isEqualTo(200);
+        String start = slots.at("/slots/0/start");
+
+        List<ApiClient.Response> responses = race(i -> instances.get(i % 2).as(members.get(i).token())
+                .post("/api/salons/consultations", Map.of("expertId", expertId, "clusterId", CLUSTER,
+                        "start", start, "topic", "BRAND_STRATEGY", "note", "Pricing under the cluster brand")));
+
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() == 409)
+                .allSatisfy(r -> assertThat(r.at("/type")).isEqualTo("urn:brandcluster:problem:slot-taken"))
+                .hasSize(CONTENDERS - 1);
+        ApiClient secretariat = instances.get(1).as(KeycloakExtension.passwordToken("secretariat-lighting",
+                KeycloakExtension.DEMO_PASSWORD));
+        ApiClient.Response stored = secretariat.get("/api/salons/consultations?clusterId=" + CLUSTER + "&from="
+                + start + "&to=" + Instant.parse(start).plusSeconds(1) + "&size=50");
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+        assertThat(stored.json().path("content").findValuesAsString("expertId")).containsExactly(expertId);
+        assertThat(instances.get(0).get("/api/salons/experts/" + expertId + "/slots?from=" + start + "&to="
+                + Instant.parse(start).plus(Duration.ofHours(1))).json().path("slots")).isEmpty();
+    }
+
+    @Test
+    void twoHundredEnterprisesRacingForTheLastSalonSeatAtTwoInstancesFillItOnce() throws Exception {
+        ApiClient secretariat = instances.get(0).as(KeycloakExtension.passwordToken("secretariat-lighting",
+                KeycloakExtension.DEMO_PASSWORD));
+        ApiClient.Response created = secretariat.post("/api/salons/clusters/" + CLUSTER + "/salons", salon(1));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String salonId = created.at("/id");
+
+        List<ApiClient.Response> responses = race(i -> instances.get(i % 2).as(members.get(i).token())
+                .post("/api/salons/salons/" + salonId + "/registrations", Map.of("attendees",
+                        List.of(Map.of("name", "Attendee " + i, "email", "attendee" + i + "@example.test")))));
+
+        assertThat(responses).extracting(ApiClient.Response::status).containsOnly(201);
+        assertThat(responses).filteredOn(r -> "CONFIRMED".equals(r.at("/status"))).hasSize(1);
+        assertThat(responses).filteredOn(r -> "WAITLISTED".equals(r.at("/status"))).hasSize(CONTENDERS - 1);
+        ApiClient.Response salon = instances.get(1).get("/api/salons/salons/" + salonId);
+        assertThat(salon.at("/seatsTaken")).isEqualTo("1");
+        assertThat(salon.at("/seatsAvailable")).isEqualTo("0");
+    }
+
+    /** Fires every contender's request at once (a start gate), contender i at instance i % 2. */
+    private static List<ApiClient.Response> race(Function<Integer, ApiClient.Response> request) throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ApiClient.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < CONTENDERS; i++) {
+                int contender = i;
+                futures.add(threads.submit(() -> {
+                    gate.await();
+                    return request.apply(contender);
+                }));
+            }
+            gate.countDown();
+            List<ApiClient.Response> responses = new ArrayList<>();
+            for (Future<ApiClient.Response> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        }
+    }
+
+    /** A new expert serving the cluster, bookable every day 08:00-20:00 in hourly slots. */
+    private static String expertWithHourlySlots() {
+        String user = Users.create("expert", "expert");
+        ApiClient expert = instances.get(0).as(Users.token(user));
+        ApiClient.Response profile = expert.post("/api/salons/experts", Map.of(
+                "name", "Zhao Min", "title", "Brand strategist", "organisation", "Guzhen Brand Institute",
+                "bio", "Prices lighting brands.", "topics", List.of("BRAND_STRATEGY"), "languages", List.of("zh-CN"),
+                "timeZone", "Asia/Shanghai", "clusters", List.of(CLUSTER)));
+        assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
+        String expertId = profile.at("/id");
+        Map<String, Object> availability = new HashMap<>();
+        availability.put("weekly", Arrays.stream(DayOfWeek.values())
+                .map(day -> Map.of("day", day.name(), "start", "08:00", "end", "20:00")).toList());
+        availability.put("slotMinutes", 60);
+        availability.put("bufferBeforeMinutes", 0);
+        availability.put("bufferAfterMinutes", 0);
+        availability.put("minimumNoticeMinutes", 60);
+        availability.put("maxSessionsPerDay", 12);
+        ApiClient.Response set = expert.put("/api/salons/experts/" + expertId + "/availability", availability);
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        return expertId;
+    }
+
+    private static Map<String, Object> salon(int capacity) {
+        LocalDateTime start = LocalDateTime.now(SHANGHAI).plusDays(20).truncatedTo(ChronoUnit.HOURS).withHour(14);
+        Map<String, Object> request = new HashMap<>();
+        request.put("theme", "Brand Home, Brand Price");
+        request.put("title", "The last seat");
+        request.put("description", "A small clinic on pricing under the cluster brand.");
+        request.put("expertIds", List.of());
+        request.put("startsAt", start.toString());
+        request.put("endsAt", start.plusHours(2).toString());
+        request.put("timeZone", SHANGHAI.getId());
+        request.put("venue", "Guzhen Lighting Expo Centre, Room 2");
+        request.put("capacity", capacity);
+        request.put("seatsPerEnterprise", 1);
+        request.put("registrationOpensAt", LocalDateTime.now(SHANGHAI).minusDays(1).withNano(0).toString());
+        request.put("registrationClosesAt", start.minusDays(1).toString());
+        return request;
+    }
+}
