@@ -112,6 +112,12 @@ public final class DemoData {
         for (JsonNode salon : alliance.path("salons")) {
             holdSalon(salon, expertIds);
         }
+        for (JsonNode needs : alliance.path("needs")) {
+            stateNeeds(needs);
+        }
+        for (JsonNode consultation : alliance.path("consultations")) {
+            bookConsultation(consultation, expertIds);
+        }
         System.out.println("Demo data: ready (" + created + " things created, the rest was there already)");
     }
 
@@ -297,6 +303,7 @@ public final class DemoData {
             existing = published.json();
             System.out.println("Demo data: salon \"" + salon.path("theme").asString() + "\" published in " + clusterId);
         }
+        setProgramme(existing, salon, expertIds);
         if (existing.path("seatsTaken").asInt() > 0) {
             return;
         }
@@ -315,6 +322,115 @@ public final class DemoData {
             }
             created++;
         }
+    }
+
+    /**
+     * The secretariat sets the salon's programme and opens its sessions; the named experts book theirs and the
+     * secretariat confirms those marked confirmed. Skipped once the salon has a programme.
+     */
+    private void setProgramme(JsonNode existingSalon, JsonNode salon, Map<String, String> expertIds) {
+        if (salon.path("programme").isEmpty()) {
+            return;
+        }
+        String secretariat = passwordToken(alliance.path("secretariats").path(salon.path("cluster").asString()).asString());
+        String path = "/api/salons/salons/" + existingSalon.path("id").asString() + "/programme";
+        Response current = call("GET", path, secretariat, null);
+        if (current.status() != 200) {
+            throw new DemoDataException("reading the programme of " + salon.path("title").asString(), current);
+        }
+        if (!current.json().path("slots").isEmpty()) {
+            return;
+        }
+        java.time.LocalDate day = java.time.LocalDateTime.parse(existingSalon.path("localStartsAt").asString()).toLocalDate();
+        ObjectNode programme = JSON.createObjectNode();
+        var slots = programme.putArray("slots");
+        for (JsonNode session : salon.path("programme")) {
+            slots.addObject().put("kind", session.path("kind").asString()).put("title", session.path("title").asString())
+                    .put("description", session.path("description").asString())
+                    .put("startsAt", day.atTime(java.time.LocalTime.parse(session.path("startTime").asString())).toString())
+                    .put("endsAt", day.atTime(java.time.LocalTime.parse(session.path("endTime").asString())).toString());
+        }
+        Response set = require(call("PUT", path, secretariat, programme), 200, "setting the programme of " + salon.path("title").asString());
+        created++;
+        for (JsonNode slot : set.json().path("slots")) {
+            JsonNode session = null;
+            for (JsonNode candidate : salon.path("programme")) {
+                if (candidate.path("title").asString().equals(slot.path("title").asString())) {
+                    session = candidate;
+                }
+            }
+            String slotPath = path + "/" + slot.path("id").asString();
+            require(call("POST", slotPath + "/opening", secretariat, null), 200, "opening the session " + slot.path("title").asString());
+            if (session == null || !session.hasNonNull("expert")) {
+                continue;
+            }
+            require(call("POST", slotPath + "/booking", passwordToken(session.path("expert").asString()), null), 200,
+                    session.path("expert").asString() + " booking the session " + slot.path("title").asString());
+            if (session.path("confirmed").asBoolean()) {
+                require(call("POST", slotPath + "/confirmation", secretariat, null), 200,
+                        "confirming the session " + slot.path("title").asString());
+            }
+        }
+        System.out.println("Demo data: programme of \"" + salon.path("theme").asString() + "\" set, its sessions open");
+    }
+
+    /** The enterprise states what it needs help with, so that matching has something to rank experts by. */
+    private void stateNeeds(JsonNode needs) {
+        String token = passwordToken(needs.path("user").asString());
+        if (call("GET", "/api/salons/needs", token, null).status() == 200) {
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode().put("description", needs.path("description").asString());
+        body.set("topics", needs.path("topics"));
+        body.set("languages", needs.path("languages"));
+        body.set("clusters", needs.path("clusters"));
+        require(call("PUT", "/api/salons/needs", token, body), 201, "stating the needs of " + needs.path("user").asString());
+        created++;
+    }
+
+    /**
+     * The enterprise books the expert's first free slot from two days ahead; the expert confirms it when marked so.
+     * Skipped while the enterprise holds a consultation with that expert.
+     */
+    private void bookConsultation(JsonNode consultation, Map<String, String> expertIds) {
+        String token = passwordToken(consultation.path("user").asString());
+        String expertId = expertIds.get(consultation.path("expert").asString());
+        for (JsonNode held : call("GET", "/api/salons/consultations?size=100", token, null).json().path("content")) {
+            if (expertId.equals(held.path("expertId").asString()) && !"CANCELLED".equals(held.path("state").asString())) {
+                return;
+            }
+        }
+        java.time.Instant from = java.time.Instant.now().plus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Response slots = require(call("GET", "/api/salons/experts/" + expertId + "/slots?from=" + from + "&to="
+                + from.plus(java.time.Duration.ofDays(21)), null, null), 200, "reading the slots of " + consultation.path("expert").asString());
+        if (slots.json().path("slots").isEmpty()) {
+            throw new DemoDataException("no free slot of " + consultation.path("expert").asString() + " in three weeks");
+        }
+        ObjectNode body = JSON.createObjectNode().put("expertId", expertId)
+                .put("clusterId", consultation.path("cluster").asString())
+                .put("start", slots.json().path("slots").path(0).path("start").asString())
+                .put("topic", consultation.path("topic").asString()).put("note", consultation.path("note").asString());
+        Response booked = call("POST", "/api/salons/consultations", token, body);
+        // The salon service learns of members and their tiers from membership events: give them a moment to arrive.
+        for (int attempt = 0; (booked.status() == 403 || booked.status() == 503) && attempt < 20; attempt++) {
+            pause(java.time.Duration.ofMillis(500));
+            booked = call("POST", "/api/salons/consultations", token, body);
+        }
+        require(booked, 201, "booking a consultation of " + consultation.path("user").asString());
+        created++;
+        if (consultation.path("confirmed").asBoolean() && "PENDING".equals(booked.json().path("state").asString())) {
+            require(call("POST", "/api/salons/consultations/" + booked.json().path("id").asString() + "/confirmation",
+                    passwordToken(consultation.path("expert").asString()), null), 200, "confirming the consultation");
+        }
+        System.out.println("Demo data: " + consultation.path("user").asString() + " booked a consultation with "
+                + consultation.path("expert").asString());
+    }
+
+    private static Response require(Response response, int status, String what) {
+        if (response.status() != status) {
+            throw new DemoDataException(what, response);
+        }
+        return response;
     }
 
     private static void pause(java.time.Duration duration) {

@@ -75,6 +75,18 @@ class DemoDataIT {
         var salons = api.get("/api/salons/clusters/lighting/salons").json().get("content");
         assertThat(salons.findValuesAsString("theme")).contains("Brand Home, Brand Price");
         assertThat(salons.findValuesAsString("seatsTaken")).contains("2");
+        String salonId = salons.get(0).path("id").asString();
+        var programme = api.get("/api/salons/salons/" + salonId + "/programme").json().get("slots");
+        assertThat(programme.findValuesAsString("state")).containsExactly("CONFIRMED", "OPEN", "BOOKED");
+        assertThat(programme.get(0).path("expert").path("name").asString()).isEqualTo("Li Guangdou");
+        ApiClient opalApi = api.as(opal);
+        assertThat(opalApi.get("/api/salons/needs").json().get("topics").valueStream().map(n -> n.asString()).toList())
+                .containsExactly("BRAND_EVALUATION", "TRADEMARKS_AND_IP");
+        assertThat(opalApi.get("/api/salons/matches").json().get("experts").findValuesAsString("name"))
+                .contains("Li Guangdou", "Wang Xin");
+        var consultations = opalApi.get("/api/salons/consultations").json().get("content");
+        assertThat(consultations.valueStream().map(c -> c.path("state").asString() + " with " + c.path("expertName")
+                .asString()).toList()).containsExactly("CONFIRMED with Wang Xin");
 
         Run second = runLoader(portal);
         assertThat(second.exitCode()).as(second.output()).isZero();
