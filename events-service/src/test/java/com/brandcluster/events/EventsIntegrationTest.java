@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +167,20 @@ public abstract class EventsIntegrationTest {
 
     protected ExchangeEvent event(String eventId) {
         return mongo.findById(eventId, ExchangeEvent.class);
+    }
+
+    /** The ids of a page's items, in order. */
+    protected static List<String> ids(ApiClient.Response page) {
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        page.json().get("content").forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    /** A 400 validation problem that names the field among its errors. */
+    protected static void assertInvalidField(ApiClient.Response response, String field) {
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().get("errors").findValuesAsString("field")).contains(field);
     }
 
     protected static void assertProblem(ApiClient.Response response, int status, String typeSlug) {

@@ -209,13 +209,6 @@ class EventApiIT extends EventsIntegrationTest {
         return "/api/events/clusters/" + cluster + "/events";
     }
 
-    private static List<String> ids(ApiClient.Response page) {
-        assertThat(page.status()).as(page.toString()).isEqualTo(200);
-        List<String> ids = new java.util.ArrayList<>();
-        page.json().get("content").forEach(event -> ids.add(event.get("id").asString()));
-        return ids;
-    }
-
     private long eventsStoredIn(String cluster) {
         return mongo.count(Query.query(Criteria.where("clusterId").is(cluster)), ExchangeEvent.class);
     }
@@ -226,11 +219,6 @@ class EventApiIT extends EventsIntegrationTest {
             overrides.put(field, null);
         }
         return eventRequest(overrides);
-    }
-
-    private static void assertInvalidField(ApiClient.Response response, String field) {
-        assertProblem(response, 400, "validation");
-        assertThat(response.json().get("errors").findValuesAsString("field")).contains(field);
     }
 
     private static void assertUnprocessable(ApiClient.Response response, String detail) {
