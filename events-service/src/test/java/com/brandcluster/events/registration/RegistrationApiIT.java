@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,9 @@ class RegistrationApiIT extends EventsIntegrationTest {
 
     @Autowired
     Waitlist waitlist;
+
+    @Autowired
+    EventFollowUps followUps;
 
     private PublishedEvents published;
 
@@ -157,6 +161,20 @@ class RegistrationApiIT extends EventsIntegrationTest {
     }
 
     @Test
+    void aMemberWhoseTierIsNotKnownHereYetIsAskedToTryAgainAndNothingIsRegistered() {
+        String withTiers = cluster();
+        String event = published(withTiers, 10, 4);
+        String tierless = "tierless-" + newEnterprise();
+        String eventOfTierless = published(tierless, 10, 4);
+
+        assertProblem(register(event, member(withTiers, "ACTIVE", "platinum"), 1), 503, "tier-unknown");
+        assertProblem(register(eventOfTierless, member(tierless), 1), 503, "tier-unknown");
+
+        assertThat(event(event).seatsTaken()).isZero();
+        assertThat(event(eventOfTierless).seatsTaken()).isZero();
+    }
+
+    @Test
     void registrationIsOpenOnlyInsideItsWindowAndNotForACancelledEvent() {
         String cluster = cluster();
         String event = published(cluster, 10, 4);
@@ -241,6 +259,45 @@ class RegistrationApiIT extends EventsIntegrationTest {
         assertThat(cancellation.get("previousState").asString()).isEqualTo("CONFIRMED");
         assertThat(cancellation.get("cancelledBy").asString()).isEqualTo("ENTERPRISE");
         assertThat(cancellation.get("reason").asString()).isEqualTo("Our export manager travels that week.");
+    }
+
+    @Test
+    void anOfferNeverRunsPastTheEventsStart() {
+        String cluster = cluster();
+        String event = published(cluster, 1, 1);
+        String seated = register(event, member(cluster), 1).at("/id");
+        String waiting = register(event, member(cluster), 1).at("/id");
+        Instant soon = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MILLIS);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event)), new Update().set("details.startsAt", soon),
+                ExchangeEvent.class);
+
+        api.as(secretariatOf(cluster)).post("/api/events/registrations/" + seated + "/cancellation", null);
+
+        assertThat(stored(waiting).status()).isEqualTo(Registration.Status.OFFERED);
+        assertThat(stored(waiting).offerExpiresAt()).isEqualTo(soon);
+    }
+
+    @Test
+    void aCancellationCutShortBeforeItsRegistrationsFollowedIsFinishedByTheSweepOnce() {
+        String cluster = cluster();
+        String event = published(cluster, 2, 2);
+        String confirmed = register(event, member(cluster), 2).at("/id");
+        String waitlisted = register(event, member(cluster), 1).at("/id");
+        // as a crash right after the event's cancellation was saved leaves it
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event)), new Update()
+                .set("status", ExchangeEvent.Status.CANCELLED).set("cancellationReason", "Typhoon warning")
+                .set("registrationsSettled", false), ExchangeEvent.class);
+
+        followUps.sweepCancelledEvents();
+        followUps.sweepCancelledEvents();
+
+        assertThat(stored(confirmed).status()).isEqualTo(Registration.Status.CANCELLED);
+        assertThat(stored(waitlisted).status()).isEqualTo(Registration.Status.CANCELLED);
+        assertThat(stored(confirmed).version()).isEqualTo(2);
+        assertThat(event(event).registrationsSettled()).isTrue();
+        assertThat(event(event).seatsTaken()).isZero();
+        assertThat(published.awaitExactly(about(waitlisted), 2).getLast().get("reason").asString())
+                .isEqualTo("Typhoon warning");
     }
 
     @Test
