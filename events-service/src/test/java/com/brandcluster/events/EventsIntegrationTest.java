@@ -10,6 +10,7 @@ import com.brandcluster.testsupport.ApiClient;
 import com.brandcluster.testsupport.PlatformInfrastructure;
 import com.brandcluster.testsupport.TestTokens;
 import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -58,9 +60,18 @@ public abstract class EventsIntegrationTest {
 
     protected ApiClient api;
 
+    /** Everything this service publishes from the start of the test on. */
+    protected PublishedEvents published;
+
     @BeforeEach
-    void client() {
+    void openClients() throws Exception {
         api = new ApiClient("http://127.0.0.1:" + port);
+        published = new PublishedEvents();
+    }
+
+    @AfterEach
+    void closeClients() throws Exception {
+        published.close();
     }
 
     /** A new cluster whose tiers are known here. */
@@ -131,7 +142,7 @@ public abstract class EventsIntegrationTest {
         request.put("visibility", "PUBLIC");
         request.put("registrationPolicy", "AUTOMATIC");
         request.putAll(overrides);
-        request.values().removeIf(java.util.Objects::isNull);
+        request.values().removeIf(Objects::isNull);
         return request;
     }
 

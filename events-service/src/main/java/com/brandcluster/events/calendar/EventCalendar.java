@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An exchange event as an iCalendar document: one {@code VEVENT} in UTC with a UID that never changes, the event's
@@ -129,7 +130,7 @@ final class EventCalendar {
     }
 
     private static String speaker(Speaker speaker) {
-        String about = String.join(", ", java.util.stream.Stream.of(speaker.title(), speaker.organisation())
+        String about = String.join(", ", Stream.of(speaker.title(), speaker.organisation())
                 .filter(Objects::nonNull).filter(s -> !s.isBlank()).toList());
         return about.isEmpty() ? speaker.name() : speaker.name() + ", " + about;
     }

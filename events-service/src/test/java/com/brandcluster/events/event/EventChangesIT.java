@@ -3,8 +3,6 @@ package com.brandcluster.events.event;
 import com.brandcluster.events.EventsIntegrationTest;
 import com.brandcluster.events.PublishedEvents;
 import com.brandcluster.testsupport.ApiClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,18 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Editing an event with a merge patch, cancelling it, and the events that announce both. */
 class EventChangesIT extends EventsIntegrationTest {
-
-    private PublishedEvents published;
-
-    @BeforeEach
-    void listen() throws Exception {
-        published = new PublishedEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        published.close();
-    }
 
     @Test
     void theSecretariatEditsADraftWithAMergePatch() {

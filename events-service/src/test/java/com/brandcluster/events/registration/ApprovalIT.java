@@ -3,8 +3,6 @@ package com.brandcluster.events.registration;
 import com.brandcluster.events.EventsIntegrationTest;
 import com.brandcluster.events.PublishedEvents;
 import com.brandcluster.testsupport.ApiClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -16,18 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The secretariat's approval queue under the APPROVAL and OPEN_WITH_APPROVAL policies. */
 class ApprovalIT extends EventsIntegrationTest {
-
-    private PublishedEvents published;
-
-    @BeforeEach
-    void listen() throws Exception {
-        published = new PublishedEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        published.close();
-    }
 
     @Test
     void underTheApprovalPolicyARegistrationWaitsAndTakesItsSeatsWhenApproved() {

@@ -5,8 +5,6 @@ import com.brandcluster.events.PublishedEvents;
 import com.brandcluster.events.event.ExchangeEvent;
 import com.brandcluster.platform.membership.MemberStanding;
 import com.brandcluster.testsupport.ApiClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,18 +30,6 @@ class RegistrationApiIT extends EventsIntegrationTest {
 
     @Autowired
     EventFollowUps followUps;
-
-    private PublishedEvents published;
-
-    @BeforeEach
-    void listen() throws Exception {
-        published = new PublishedEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        published.close();
-    }
 
     @Test
     void aMemberRegistersNamedAttendeesAndIsConfirmedWithItsSeatsCounted() {
@@ -205,55 +191,51 @@ class RegistrationApiIT extends EventsIntegrationTest {
     void aFullEventWaitlistsAndFreedSeatsAreOfferedToTheFirstInLineThatFitsWhoAccepts() {
         String cluster = cluster();
         String event = published(cluster, 3, 2);
-        String seated = member(cluster);
-        String first = member(cluster);
-        String second = member(cluster);
-        String seatedRegistration = register(event, seated, 2).at("/id");
+        String leaving = member(cluster);
+        String needsTwo = member(cluster);
+        String needsOne = member(cluster);
+        String leavingRegistration = register(event, leaving, 2).at("/id");
         register(event, member(cluster), 1);
+        ApiClient.Response twoInLine = register(event, needsTwo, 2);
+        ApiClient.Response oneInLine = register(event, needsOne, 1);
+        assertThat(List.of(twoInLine, oneInLine)).allSatisfy(waiting -> {
+            assertThat(waiting.status()).isEqualTo(201);
+            assertThat(waiting.at("/status")).isEqualTo("WAITLISTED");
+            assertThat(waiting.at("/waitlistedAt")).isNotBlank();
+        });
+        String offered = twoInLine.at("/id");
 
-        ApiClient.Response firstInLine = register(event, first, 2);
-        ApiClient.Response secondInLine = register(event, second, 1);
-        assertThat(firstInLine.status()).isEqualTo(201);
-        assertThat(firstInLine.at("/status")).isEqualTo("WAITLISTED");
-        assertThat(firstInLine.at("/waitlistedAt")).isNotBlank();
-        assertThat(secondInLine.at("/status")).isEqualTo("WAITLISTED");
+        ApiClient.Response left = api.as(enterpriseUser(leaving)).post(
+                "/api/events/registrations/" + leavingRegistration + "/cancellation",
+                Map.of("reason", "Our export manager travels that week."));
 
-        ApiClient.Response cancelled = api.as(enterpriseUser(seated))
-                .post("/api/events/registrations/" + seatedRegistration + "/cancellation",
-                        Map.of("reason", "Our export manager travels that week."));
-        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
-        assertThat(cancelled.at("/status")).isEqualTo("CANCELLED");
+        assertThat(left.at("/status")).as(left.toString()).isEqualTo("CANCELLED");
+        Registration offer = stored(offered);
+        assertThat(offer.status()).isEqualTo(Registration.Status.OFFERED);
+        assertThat(offer.offerExpiresAt()).as("the configured 24 hours")
+                .isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
+        assertThat(stored(oneInLine.at("/id")).status()).isEqualTo(Registration.Status.WAITLISTED);
+        assertThat(event(event).seatsTaken()).as("held for the offer").isEqualTo(3);
+        for (String outsider : List.of(enterpriseUser(needsOne), secretariatOf(cluster), expert())) {
+            assertProblem(acceptOffer(outsider, offered), 403, "forbidden");
+        }
+        assertProblem(api.anonymous().post("/api/events/registrations/" + offered + "/offer-acceptance", null),
+                401, null);
 
-        String offeredPath = "/api/events/registrations/" + firstInLine.at("/id");
-        ApiClient.Response offered = api.as(enterpriseUser(first)).get(offeredPath);
-        assertThat(offered.at("/status")).isEqualTo("OFFERED");
-        Instant expiry = Instant.parse(offered.at("/offerExpiresAt"));
-        assertThat(expiry).isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
-        assertThat(api.as(enterpriseUser(second)).get("/api/events/registrations/" + secondInLine.at("/id"))
-                .at("/status")).isEqualTo("WAITLISTED");
+        assertThat(acceptOffer(enterpriseUser(needsTwo), offered).at("/status")).isEqualTo("CONFIRMED");
+        ApiClient.Response twice = acceptOffer(enterpriseUser(needsTwo), offered);
+        assertProblem(twice, 409, "registration-state");
+        assertThat(twice.at("/currentState")).isEqualTo("CONFIRMED");
         assertThat(event(event).seatsTaken()).isEqualTo(3);
 
-        String acceptance = offeredPath + "/offer-acceptance";
-        assertProblem(api.as(enterpriseUser(second)).post(acceptance, null), 403, "forbidden");
-        assertProblem(api.as(secretariatOf(cluster)).post(acceptance, null), 403, "forbidden");
-        assertProblem(api.as(expert()).post(acceptance, null), 403, "forbidden");
-        assertProblem(api.anonymous().post(acceptance, null), 401, null);
-        ApiClient.Response accepted = api.as(enterpriseUser(first)).post(acceptance, null);
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        assertThat(accepted.at("/status")).isEqualTo("CONFIRMED");
-        ApiClient.Response again = api.as(enterpriseUser(first)).post(acceptance, null);
-        assertProblem(again, 409, "registration-state");
-        assertThat(again.at("/currentState")).isEqualTo("CONFIRMED");
-        assertThat(event(event).seatsTaken()).isEqualTo(3);
-
-        List<JsonNode> events = published.awaitExactly(about(firstInLine.at("/id")), 3);
+        List<JsonNode> events = published.awaitExactly(about(offered), 3);
         assertThat(events).extracting(PublishedEvents::routingKey).containsExactly(
                 "events.registration.waitlisted.v1", "events.registration.offered.v1",
                 "events.registration.confirmed.v1");
         assertThat(events).extracting(e -> e.get("version").asLong()).containsExactly(1L, 2L, 3L);
-        assertThat(Instant.parse(events.get(1).get("offerExpiresAt").asString())).isEqualTo(expiry);
+        assertThat(Instant.parse(events.get(1).get("offerExpiresAt").asString())).isEqualTo(offer.offerExpiresAt());
         assertThat(events.get(2).get("confirmedBy").asString()).isEqualTo("OFFER_ACCEPTED");
-        JsonNode cancellation = published.awaitExactly(about(seatedRegistration), 2).getLast();
+        JsonNode cancellation = published.awaitExactly(about(leavingRegistration), 2).getLast();
         assertThat(routingKey(cancellation)).isEqualTo("events.registration.cancelled.v1");
         assertThat(cancellation.get("version").asLong()).isEqualTo(2);
         assertThat(cancellation.get("previousState").asString()).isEqualTo("CONFIRMED");
@@ -315,18 +297,14 @@ class RegistrationApiIT extends EventsIntegrationTest {
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is(firstRegistration)),
                 new Update().set("offerExpiresAt", Instant.now().minusSeconds(1)), Registration.class);
-        ApiClient.Response tooLate = api.as(enterpriseUser(first))
-                .post("/api/events/registrations/" + firstRegistration + "/offer-acceptance", null);
-        assertProblem(tooLate, 409, "offer-lapsed");
+        assertProblem(acceptOffer(enterpriseUser(first), firstRegistration), 409, "offer-lapsed");
         waitlist.lapseOffers();
         waitlist.lapseOffers();
 
         assertThat(stored(firstRegistration).status()).isEqualTo(Registration.Status.LAPSED);
         assertThat(stored(secondRegistration).status()).isEqualTo(Registration.Status.OFFERED);
         assertThat(event(event).seatsTaken()).isEqualTo(1);
-        assertThat(api.as(enterpriseUser(second))
-                .post("/api/events/registrations/" + secondRegistration + "/offer-acceptance", null).at("/status"))
-                .isEqualTo("CONFIRMED");
+        assertThat(acceptOffer(enterpriseUser(second), secondRegistration).at("/status")).isEqualTo("CONFIRMED");
         assertThat(register(event, first, 1).at("/status")).as("the lapsed one gave its enterprise seat back")
                 .isEqualTo("WAITLISTED");
 
@@ -345,9 +323,9 @@ class RegistrationApiIT extends EventsIntegrationTest {
         String registration = register(event, enterprise, 2).at("/id");
         String path = "/api/events/registrations/" + registration + "/cancellation";
 
-        assertProblem(api.as(enterpriseUser(member(cluster))).post(path, null), 403, "forbidden");
-        assertProblem(api.as(secretariatOf(cluster())).post(path, null), 403, "forbidden");
-        assertProblem(api.as(expert()).post(path, null), 403, "forbidden");
+        for (String outsider : List.of(enterpriseUser(member(cluster)), secretariatOf(cluster()), expert())) {
+            assertProblem(api.as(outsider).post(path, null), 403, "forbidden");
+        }
         assertProblem(api.anonymous().post(path, null), 401, null);
         assertProblem(api.as(secretariatOf(cluster)).post("/api/events/registrations/nope/cancellation", null),
                 404, "not-found");
@@ -407,6 +385,10 @@ class RegistrationApiIT extends EventsIntegrationTest {
         assertThat(grown.status()).as(grown.toString()).isEqualTo(200);
         assertThat(stored(waiting).status()).isEqualTo(Registration.Status.OFFERED);
         assertThat(event(event).seatsTaken()).isEqualTo(2);
+    }
+
+    private ApiClient.Response acceptOffer(String token, String registrationId) {
+        return api.as(token).post("/api/events/registrations/" + registrationId + "/offer-acceptance", null);
     }
 
     private Registration stored(String registrationId) {

@@ -5,18 +5,15 @@ import com.brandcluster.contracts.Exchanges;
 import com.brandcluster.contracts.membership.MembershipStatusChanged;
 import com.brandcluster.events.EventsIntegrationTest;
 import com.brandcluster.events.PublishedEvents;
+import com.brandcluster.platform.membership.MembershipEvents;
 import com.brandcluster.testsupport.RabbitExtension;
 import com.brandcluster.testsupport.RabbitManagement;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -35,21 +32,16 @@ class SuspensionMessagingIT extends EventsIntegrationTest {
     @Value("${brandcluster.events.registrations.member-status-queue}")
     String queue;
 
-    private Connection connection;
-    private Channel channel;
-    private PublishedEvents published;
+    private MembershipEvents membershipEvents;
 
     @BeforeEach
-    void connect() throws Exception {
-        connection = RabbitExtension.info().connectionFactory().newConnection();
-        channel = connection.createChannel();
-        published = new PublishedEvents();
+    void openMembershipEvents() throws Exception {
+        membershipEvents = new MembershipEvents();
     }
 
     @AfterEach
-    void disconnect() throws Exception {
-        published.close();
-        connection.close();
+    void closeMembershipEvents() throws Exception {
+        membershipEvents.close();
     }
 
     @Test
@@ -160,9 +152,6 @@ class SuspensionMessagingIT extends EventsIntegrationTest {
     }
 
     private void publish(String json) throws Exception {
-        channel.basicPublish(Exchanges.MEMBERSHIP, MembershipStatusChanged.ROUTING_KEY, true,
-                new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2)
-                        .messageId(UUID.randomUUID().toString()).build(),
-                json.getBytes(StandardCharsets.UTF_8));
+        membershipEvents.publish(MembershipStatusChanged.ROUTING_KEY, json);
     }
 }

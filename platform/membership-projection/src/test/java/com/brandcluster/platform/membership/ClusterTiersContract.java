@@ -6,16 +6,12 @@ import com.brandcluster.contracts.membership.ClusterCreated;
 import com.brandcluster.contracts.membership.ClusterTiersChanged;
 import com.brandcluster.testsupport.RabbitExtension;
 import com.brandcluster.testsupport.RabbitManagement;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,18 +36,16 @@ public abstract class ClusterTiersContract {
     @Value("${brandcluster.tier-entitlements.queue}")
     private String queue;
 
-    private Connection connection;
-    private Channel channel;
+    private MembershipEvents membershipEvents;
 
     @BeforeEach
     void connect() throws Exception {
-        connection = RabbitExtension.info().connectionFactory().newConnection();
-        channel = connection.createChannel();
+        membershipEvents = new MembershipEvents();
     }
 
     @AfterEach
     void disconnect() throws Exception {
-        connection.close();
+        membershipEvents.close();
     }
 
     @Test
@@ -165,9 +159,7 @@ public abstract class ClusterTiersContract {
     }
 
     private void publish(String routingKey, String json) throws Exception {
-        channel.basicPublish(Exchanges.MEMBERSHIP, routingKey, true, new AMQP.BasicProperties.Builder()
-                        .contentType("application/json").deliveryMode(2).messageId(UUID.randomUUID().toString()).build(),
-                json.getBytes(StandardCharsets.UTF_8));
+        membershipEvents.publish(routingKey, json);
     }
 
     /** Waits until everything published before is consumed: a sentinel cluster behind it in the same queue. */

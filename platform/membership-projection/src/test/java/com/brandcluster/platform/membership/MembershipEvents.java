@@ -1,0 +1,39 @@
+package com.brandcluster.platform.membership;
+
+import com.brandcluster.contracts.Exchanges;
+import com.brandcluster.testsupport.RabbitExtension;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes membership-service's events (usually the shared fixtures, varied) to its exchange in the test's RabbitMQ
+ * virtual host, the way its outbox relay does: persistent, {@code mandatory}, with a message id. For the tests of
+ * every service that consumes them.
+ */
+public final class MembershipEvents implements AutoCloseable {
+
+    private final Connection connection;
+    private final Channel channel;
+
+    public MembershipEvents() throws IOException, TimeoutException {
+        connection = RabbitExtension.info().connectionFactory().newConnection();
+        channel = connection.createChannel();
+    }
+
+    public void publish(String routingKey, String json) throws IOException {
+        channel.basicPublish(Exchanges.MEMBERSHIP, routingKey, true, new AMQP.BasicProperties.Builder()
+                        .contentType("application/json").deliveryMode(2).messageId(UUID.randomUUID().toString()).build(),
+                json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() throws IOException {
+        connection.close();
+    }
+}
