@@ -6,7 +6,6 @@ import com.brandcluster.events.event.ExchangeEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +22,6 @@ import java.time.Instant;
 class EventFollowUps {
 
     private static final Logger log = LoggerFactory.getLogger(EventFollowUps.class);
-    private static final int ATTEMPTS = 5;
 
     private final RegistrationRepository registrations;
     private final ExchangeEvents events;
@@ -74,26 +72,15 @@ class EventFollowUps {
     }
 
     private void cancel(String registrationId, ExchangeEvent event) {
-        for (int attempt = 1; ; attempt++) {
-            Registration registration = registrations.get(registrationId);
+        registrations.changeOnItsOwn(registrationId, registration -> {
             if (!registration.status().isOpen()) {
-                return;
+                return false;
             }
             Instant now = clock.instant();
-            Registration.Status before = registration.status();
             registration.cancel("system", event.cancellationReason(), now);
             announcements.ended(registration, event, Announcements.CancelledBy.EVENT_CANCELLED,
                     event.cancellationReason(), now);
-            try {
-                registrations.save(registration);
-            } catch (OptimisticLockingFailureException changedMeanwhile) {
-                if (attempt == ATTEMPTS) {
-                    throw changedMeanwhile;
-                }
-                continue;
-            }
-            seats.releaseHeldBy(registration, before);
-            return;
-        }
+            return true;
+        }).ifPresent(cancelled -> seats.releaseHeldBy(cancelled.registration(), cancelled.before()));
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 interface RegistrationRepository extends MongoRepository<Registration, String> {
 
@@ -21,6 +23,36 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
             throw new ConflictException("concurrent-change", "Changed concurrently",
                     "The registration was changed by someone else at the same moment; reload it and try again.");
         }
+    }
+
+    /** How often a change the service makes on its own is tried again on a registration changed meanwhile. */
+    int SYSTEM_ATTEMPTS = 5;
+
+    /**
+     * A change the service makes on its own, with no caller to answer a conflict: applied to the freshest
+     * registration and saved, and applied again if somebody changed the registration in between. {@code change}
+     * returns false when there is nothing (left) to do.
+     *
+     * @return the saved registration with the state it left; empty if there was nothing to do
+     */
+    default Optional<Changed> changeOnItsOwn(String registrationId, Predicate<Registration> change) {
+        for (int attempt = 1; ; attempt++) {
+            Registration registration = get(registrationId);
+            Registration.Status before = registration.status();
+            if (!change.test(registration)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Changed(save(registration), before));
+            } catch (OptimisticLockingFailureException changedMeanwhile) {
+                if (attempt == SYSTEM_ATTEMPTS) {
+                    throw changedMeanwhile;
+                }
+            }
+        }
+    }
+
+    record Changed(Registration registration, Registration.Status before) {
     }
 
     default Registration get(String registrationId) {

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitHandler;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -36,7 +35,6 @@ class SuspendedMembers {
     private static final Set<String> IN_GOOD_STANDING = Set.of("ACTIVE", "GRACE");
     private static final Set<Registration.Status> UNCONFIRMED =
             Set.of(Registration.Status.WAITLISTED, Registration.Status.OFFERED);
-    private static final int ATTEMPTS = 5;
 
     private final RegistrationRepository registrations;
     private final ExchangeEvents events;
@@ -87,28 +85,21 @@ class SuspendedMembers {
     }
 
     private boolean toApproval(String registrationId, String reason) {
-        for (int attempt = 1; ; attempt++) {
-            Registration registration = registrations.get(registrationId);
+        return registrations.changeOnItsOwn(registrationId, registration -> {
             ExchangeEvent event = events.get(registration.exchangeEventId());
             Instant now = clock.instant();
-            Registration.Status before = registration.status();
             if (event.hasStarted(now) || !registration.returnToApproval(reason, now)) {
                 return false;
             }
             announcements.stateEntered(registration, event, now);
-            try {
-                registrations.save(registration);
-            } catch (OptimisticLockingFailureException changedMeanwhile) {
-                if (attempt == ATTEMPTS) {
-                    throw changedMeanwhile;
-                }
-                continue;
-            }
-            if (before.holdsSeats()) {
-                seats.releaseEventSeats(event.id(), registration.seats());
-                waitlist.offerFreedSeats(event.id());
+            return true;
+        }).map(moved -> {
+            if (moved.before().holdsSeats()) {
+                String eventId = moved.registration().exchangeEventId();
+                seats.releaseEventSeats(eventId, moved.registration().seats());
+                waitlist.offerFreedSeats(eventId);
             }
             return true;
-        }
+        }).orElse(false);
     }
 }

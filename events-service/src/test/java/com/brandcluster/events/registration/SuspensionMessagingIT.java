@@ -1,13 +1,10 @@
 package com.brandcluster.events.registration;
 
 import com.brandcluster.contracts.EventFixtures;
-import com.brandcluster.contracts.Exchanges;
 import com.brandcluster.contracts.membership.MembershipStatusChanged;
 import com.brandcluster.events.EventsIntegrationTest;
 import com.brandcluster.events.PublishedEvents;
 import com.brandcluster.platform.membership.MembershipEvents;
-import com.brandcluster.testsupport.RabbitExtension;
-import com.brandcluster.testsupport.RabbitManagement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,17 +104,8 @@ class SuspensionMessagingIT extends EventsIntegrationTest {
 
     @Test
     void theQueueIsItsOwnQuorumQueueBoundToStatusChangesOnly() {
-        RabbitManagement management = RabbitExtension.management();
-
         assertThat(queue).isEqualTo("events-service.member-status");
-        assertThat(management.queue(queue)).hasValueSatisfying(q -> {
-            assertThat(q.type()).isEqualTo("quorum");
-            assertThat(q.durable()).isTrue();
-        });
-        assertThat(management.queueExists(queue + ".dlq")).isTrue();
-        assertThat(management.bindings(queue)).filteredOn(b -> b.source().equals(Exchanges.MEMBERSHIP))
-                .extracting(RabbitManagement.Binding::routingKey)
-                .containsExactly(MembershipStatusChanged.ROUTING_KEY);
+        MembershipEvents.assertConsumerQueue(queue, MembershipStatusChanged.ROUTING_KEY);
     }
 
     /** The enterprise's registration, waitlisted behind another member holding the event's only seat. */

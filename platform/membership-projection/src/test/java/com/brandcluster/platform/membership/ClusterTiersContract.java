@@ -1,7 +1,6 @@
 package com.brandcluster.platform.membership;
 
 import com.brandcluster.contracts.EventFixtures;
-import com.brandcluster.contracts.Exchanges;
 import com.brandcluster.contracts.membership.ClusterCreated;
 import com.brandcluster.contracts.membership.ClusterTiersChanged;
 import com.brandcluster.testsupport.RabbitExtension;
@@ -125,16 +124,7 @@ public abstract class ClusterTiersContract {
 
     @Test
     void theQueueIsADurableQuorumQueueBoundToTheClusterEventsOnly() {
-        RabbitManagement management = RabbitExtension.management();
-
-        assertThat(management.queue(queue)).hasValueSatisfying(q -> {
-            assertThat(q.type()).isEqualTo("quorum");
-            assertThat(q.durable()).isTrue();
-        });
-        assertThat(management.queueExists(queue + ".dlq")).isTrue();
-        assertThat(management.bindings(queue)).filteredOn(b -> b.source().equals(Exchanges.MEMBERSHIP))
-                .extracting(RabbitManagement.Binding::routingKey)
-                .containsExactlyInAnyOrder(ClusterCreated.ROUTING_KEY, ClusterTiersChanged.ROUTING_KEY);
+        MembershipEvents.assertConsumerQueue(queue, ClusterCreated.ROUTING_KEY, ClusterTiersChanged.ROUTING_KEY);
     }
 
     // ------------------------------------------------------------------------------------------------------------
