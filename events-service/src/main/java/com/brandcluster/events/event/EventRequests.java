@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -46,9 +47,10 @@ final class EventRequests {
                       @NotNull Visibility visibility,
                       @NotNull RegistrationPolicy registrationPolicy) {
 
-        /** The stored form, checked as a whole: a 400 for an unknown zone, a 422 for a broken rule. */
+        /** The stored form, checked as a whole: a 400 for an unknown zone or link, a 422 for a broken rule. */
         EventDetails details() {
             ZoneId zone = zone(timeZone);
+            requireUri(onlineLink);
             List<Session> sessions = agenda == null ? List.of()
                     : agenda.stream().map(s -> s.session(zone)).toList();
             return new EventDetails(kind, title, description, sessions, at(startsAt, zone, "start"),
@@ -125,9 +127,23 @@ final class EventRequests {
     /** An IANA region id such as Asia/Shanghai; fixed offsets do not follow a region's DST rules and are refused. */
     static ZoneId zone(String id) {
         if (!ZoneId.getAvailableZoneIds().contains(id)) {
-            throw new UnknownTimeZoneException(id);
+            throw new InvalidFieldException("timeZone", "must be an IANA time zone id such as Asia/Shanghai",
+                    "'" + id + "' is not an IANA time zone id such as Asia/Shanghai.");
         }
         return ZoneId.of(id);
+    }
+
+    /** The link goes into calendars as a URI, so it must be one (the pattern alone lets '{' or '%zz' through). */
+    private static void requireUri(String link) {
+        if (link == null) {
+            return;
+        }
+        try {
+            URI.create(link);
+        } catch (IllegalArgumentException notAUri) {
+            throw new InvalidFieldException("onlineLink", "must be an https link",
+                    "The online link is not a valid URL.");
+        }
     }
 
     /** A local time the clocks skip in the zone (a DST gap) is refused rather than silently shifted. */
@@ -143,14 +159,12 @@ final class EventRequests {
         return LocalDateTime.ofInstant(instant, zone);
     }
 
-    /** 400 naming the field, like any other invalid field. */
-    static final class UnknownTimeZoneException extends DomainException {
+    /** 400 naming the field, like any field bean validation refuses. */
+    static final class InvalidFieldException extends DomainException {
 
-        UnknownTimeZoneException(String zone) {
-            super(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                    "'" + zone + "' is not an IANA time zone id such as Asia/Shanghai.");
-            withProperty(Problems.ERRORS, List.of(new Problems.FieldError("timeZone",
-                    "must be an IANA time zone id such as Asia/Shanghai")));
+        InvalidFieldException(String field, String message, String detail) {
+            super(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+            withProperty(Problems.ERRORS, List.of(new Problems.FieldError(field, message)));
         }
     }
 }

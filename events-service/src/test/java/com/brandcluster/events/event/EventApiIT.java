@@ -83,6 +83,8 @@ class EventApiIT extends EventsIntegrationTest {
         assertInvalidField(api.as(secretariat).post(path, eventRequest(Map.of("timeZone", "+08:00"))), "timeZone");
         assertInvalidField(api.as(secretariat).post(path,
                 eventRequest(Map.of("onlineLink", "http://meet.example.com/plain"))), "onlineLink");
+        assertInvalidField(api.as(secretariat).post(path,
+                eventRequest(Map.of("onlineLink", "https://meet.example.com/{room}"))), "onlineLink");
         assertInvalidField(api.as(secretariat).post(path, eventRequest(Map.of("startsAt", "next tuesday"))),
                 "startsAt");
         assertInvalidField(api.as(secretariat).post(path, eventRequest(Map.of("agenda",
