@@ -24,6 +24,9 @@ import java.util.List;
 
 final class EventRequests {
 
+    private static final int EARLIEST_YEAR = 2000;
+    private static final int LATEST_YEAR = 2999;
+
     private EventRequests() {
     }
 
@@ -146,8 +149,15 @@ final class EventRequests {
         }
     }
 
-    /** A local time the clocks skip in the zone (a DST gap) is refused rather than silently shifted. */
+    /**
+     * A local time the clocks skip in the zone (a DST gap) is refused rather than silently shifted; so is one beyond
+     * any calendar's reach (and MongoDB's dates).
+     */
     private static Instant at(LocalDateTime local, ZoneId zone, String what) {
+        if (local.getYear() < EARLIEST_YEAR || local.getYear() > LATEST_YEAR) {
+            throw new InvalidEventException("The " + what + " time " + local + " lies outside the years "
+                    + EARLIEST_YEAR + " to " + LATEST_YEAR + ".");
+        }
         if (zone.getRules().getValidOffsets(local).isEmpty()) {
             throw new InvalidEventException("The " + what + " time " + local + " does not exist in " + zone.getId()
                     + ": the clocks skip it.");

@@ -97,6 +97,8 @@ class EventApiIT extends EventsIntegrationTest {
 
         assertUnprocessable(api.as(secretariat).post(path, eventRequest(Map.of("endsAt", start.toString()))),
                 "end after it starts");
+        assertUnprocessable(api.as(secretariat).post(path, eventRequest(Map.of("endsAt",
+                "+999999999-12-31T23:59:59"))), "outside the years");
         assertUnprocessable(api.as(secretariat).post(path, eventRequest(Map.of(
                 "startsAt", LocalDateTime.now(SHANGHAI).minusDays(1).withNano(0).toString(),
                 "endsAt", LocalDateTime.now(SHANGHAI).minusHours(1).withNano(0).toString(),
