@@ -42,7 +42,8 @@ final class EventRequests {
                       @NotNull LocalDateTime endsAt,
                       @NotBlank @Size(max = 64) String timeZone,
                       @Size(max = 500) String venue,
-                      @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link") String onlineLink,
+                      @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link")
+                      String onlineLink,
                       @NotNull @Min(1) @Max(100000) Integer capacity,
                       @NotNull @Min(1) @Max(100000) Integer seatsPerEnterprise,
                       @NotNull LocalDateTime registrationOpensAt,

@@ -126,7 +126,8 @@ public class ExchangeEvents {
      */
     Page<ExchangeEvent> ofCluster(String clusterId, Filter filter, Caller caller, int page, int size) {
         Criteria criteria = Criteria.where("clusterId").is(clusterId);
-        Set<ExchangeEvent.Status> statuses = EnumSet.of(ExchangeEvent.Status.PUBLISHED, ExchangeEvent.Status.CANCELLED);
+        Set<ExchangeEvent.Status> statuses =
+                EnumSet.of(ExchangeEvent.Status.PUBLISHED, ExchangeEvent.Status.CANCELLED);
         if (caller.isSecretariatOf(clusterId)) {
             statuses = EnumSet.allOf(ExchangeEvent.Status.class);
         } else if (!seesMembersOnly(clusterId, caller)) {
@@ -150,8 +151,7 @@ public class ExchangeEvents {
         PageRequest request = PageRequest.of(page, size, Sort.by(direction, "details.startsAt").and(Sort.by("_id")));
         Query query = Query.query(criteria);
         long total = mongo.count(query, ExchangeEvent.class);
-        List<ExchangeEvent> content = mongo.find(Query.query(criteria).with(request), ExchangeEvent.class);
-        return new PageImpl<>(content, request, total);
+        return new PageImpl<>(mongo.find(query.with(request), ExchangeEvent.class), request, total);
     }
 
     /** A JSON merge patch on the editable form; a change of time or place of a published event is announced. */

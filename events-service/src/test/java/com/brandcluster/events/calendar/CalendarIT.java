@@ -39,7 +39,8 @@ class CalendarIT extends EventsIntegrationTest {
         VEvent moved = vevent(api.anonymous().get(path));
         assertThat(moved.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(uid);
         assertThat(moved.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("3");
-        assertThat(moved.getProperty(Property.LOCATION).orElseThrow().getValue()).isEqualTo("Zhongshan Lighting Museum");
+        assertThat(moved.getProperty(Property.LOCATION).orElseThrow().getValue())
+                .isEqualTo("Zhongshan Lighting Museum");
 
         api.as(secretariatOf(cluster)).post("/api/events/events/" + id + "/cancellation",
                 Map.of("reason", "Typhoon warning"));

@@ -28,7 +28,8 @@ class EventApiIT extends EventsIntegrationTest {
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.at("/id");
-        assertThat(created.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/events/events/" + id));
+        assertThat(created.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/api/events/events/" + id));
         assertThat(created.at("/status")).isEqualTo("DRAFT");
         assertThat(created.at("/version")).isEqualTo("1");
         assertThat(created.at("/clusterId")).isEqualTo(cluster);
@@ -40,7 +41,8 @@ class EventApiIT extends EventsIntegrationTest {
         assertThat(created.at("/seatsAvailable")).isEqualTo("100");
 
         String path = "/api/events/events/" + id;
-        assertThat(api.as(secretariatOf(cluster)).get(path).at("/title")).isEqualTo("Cooperation meeting: export channels for lighting brands");
+        assertThat(api.as(secretariatOf(cluster)).get(path).at("/title"))
+                .isEqualTo("Cooperation meeting: export channels for lighting brands");
         assertProblem(api.anonymous().get(path), 404, "not-found");
         assertProblem(api.as(enterpriseUser(member(cluster))).get(path), 404, "not-found");
         assertProblem(api.as(secretariatOf(cluster())).get(path), 404, "not-found");

@@ -41,7 +41,8 @@ class RegistrationApiIT extends EventsIntegrationTest {
 
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String id = registered.at("/id");
-        assertThat(registered.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/registrations/" + id));
+        assertThat(registered.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/registrations/" + id));
         assertThat(registered.at("/status")).isEqualTo("CONFIRMED");
         assertThat(registered.at("/enterpriseId")).isEqualTo(enterprise);
         assertThat(registered.at("/exchangeEventId")).isEqualTo(event);
@@ -67,7 +68,8 @@ class RegistrationApiIT extends EventsIntegrationTest {
         assertThat(confirmed.get("version").asLong()).isEqualTo(1);
         assertThat(confirmed.get("attendees").asInt()).isEqualTo(2);
         assertThat(confirmed.get("clusterId").asString()).isEqualTo(cluster);
-        assertThat(confirmed.get("title").asString()).isEqualTo("Cooperation meeting: export channels for lighting brands");
+        assertThat(confirmed.get("title").asString())
+                .isEqualTo("Cooperation meeting: export channels for lighting brands");
     }
 
     @Test

@@ -30,9 +30,9 @@ public final class MembershipEvents implements AutoCloseable {
     }
 
     public void publish(String routingKey, String json) throws IOException {
-        channel.basicPublish(Exchanges.MEMBERSHIP, routingKey, true, new AMQP.BasicProperties.Builder()
-                        .contentType("application/json").deliveryMode(2).messageId(UUID.randomUUID().toString()).build(),
-                json.getBytes(StandardCharsets.UTF_8));
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
+                .deliveryMode(2).messageId(UUID.randomUUID().toString()).build();
+        channel.basicPublish(Exchanges.MEMBERSHIP, routingKey, true, properties, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
