@@ -1,5 +1,14 @@
 package com.brandcluster.contracts;
 
+import com.brandcluster.contracts.events.EventCancelled;
+import com.brandcluster.contracts.events.EventPublished;
+import com.brandcluster.contracts.events.EventUpdated;
+import com.brandcluster.contracts.events.RegistrationCancelled;
+import com.brandcluster.contracts.events.RegistrationConfirmed;
+import com.brandcluster.contracts.events.RegistrationDeclined;
+import com.brandcluster.contracts.events.RegistrationOffered;
+import com.brandcluster.contracts.events.RegistrationPending;
+import com.brandcluster.contracts.events.RegistrationWaitlisted;
 import com.brandcluster.contracts.membership.ApplicationRejected;
 import com.brandcluster.contracts.membership.ApplicationSubmitted;
 import com.brandcluster.contracts.membership.ClusterCreated;
@@ -76,6 +85,15 @@ public final class EventCatalog {
         register(ConsultationCancelled.class, Exchanges.SALONS, ConsultationCancelled.ROUTING_KEY);
         register(ConsultationCompleted.class, Exchanges.SALONS, ConsultationCompleted.ROUTING_KEY);
         register(ConsultationNoShow.class, Exchanges.SALONS, ConsultationNoShow.ROUTING_KEY);
+        register(EventPublished.class, Exchanges.EVENTS, EventPublished.ROUTING_KEY);
+        register(EventUpdated.class, Exchanges.EVENTS, EventUpdated.ROUTING_KEY);
+        register(EventCancelled.class, Exchanges.EVENTS, EventCancelled.ROUTING_KEY);
+        register(RegistrationPending.class, Exchanges.EVENTS, RegistrationPending.ROUTING_KEY);
+        register(RegistrationConfirmed.class, Exchanges.EVENTS, RegistrationConfirmed.ROUTING_KEY);
+        register(RegistrationDeclined.class, Exchanges.EVENTS, RegistrationDeclined.ROUTING_KEY);
+        register(RegistrationWaitlisted.class, Exchanges.EVENTS, RegistrationWaitlisted.ROUTING_KEY);
+        register(RegistrationOffered.class, Exchanges.EVENTS, RegistrationOffered.ROUTING_KEY);
+        register(RegistrationCancelled.class, Exchanges.EVENTS, RegistrationCancelled.ROUTING_KEY);
     }
 
     private static void register(Class<? extends DomainEvent> type, String exchange, String routingKey) {

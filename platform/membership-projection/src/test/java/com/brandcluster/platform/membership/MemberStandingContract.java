@@ -1,7 +1,6 @@
 package com.brandcluster.platform.membership;
 
 import com.brandcluster.contracts.EventFixtures;
-import com.brandcluster.contracts.Exchanges;
 import com.brandcluster.contracts.membership.MemberAdmitted;
 import com.brandcluster.contracts.membership.MemberSnapshot;
 import com.brandcluster.contracts.membership.MemberTierChanged;
@@ -10,16 +9,12 @@ import com.brandcluster.testsupport.ApiClient;
 import com.brandcluster.testsupport.RabbitExtension;
 import com.brandcluster.testsupport.RabbitManagement;
 import com.brandcluster.testsupport.TestTokens;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,19 +41,17 @@ public abstract class MemberStandingContract {
     private String queue;
 
     private ApiClient api;
-    private Connection connection;
-    private Channel channel;
+    private MembershipEvents membershipEvents;
 
     @BeforeEach
     void connect() throws Exception {
         api = new ApiClient("http://127.0.0.1:" + port);
-        connection = RabbitExtension.info().connectionFactory().newConnection();
-        channel = connection.createChannel();
+        membershipEvents = new MembershipEvents();
     }
 
     @AfterEach
     void disconnect() throws Exception {
-        connection.close();
+        membershipEvents.close();
     }
 
     @Test
@@ -240,9 +233,7 @@ public abstract class MemberStandingContract {
     }
 
     private void publish(String routingKey, String json) throws Exception {
-        channel.basicPublish(Exchanges.MEMBERSHIP, routingKey, true, new AMQP.BasicProperties.Builder()
-                .contentType("application/json").deliveryMode(2).messageId(UUID.randomUUID().toString()).build(),
-                json.getBytes(StandardCharsets.UTF_8));
+        membershipEvents.publish(routingKey, json);
     }
 
     private ApiClient.Response standing(Member member) {

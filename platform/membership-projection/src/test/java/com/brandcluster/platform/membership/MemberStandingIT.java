@@ -1,10 +1,7 @@
 package com.brandcluster.platform.membership;
 
-import com.brandcluster.testsupport.PlatformInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import java.time.Instant;
@@ -14,16 +11,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-/** The projection in a minimal application of its own; each consuming service runs the same contract. */
-@PlatformInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = MemberStandingIT.ProjectionTestApplication.class,
-        properties = {
-                "spring.application.name=projection-test",
-                "brandcluster.messaging.subscriptions.members.exchange=membership.events",
-                "brandcluster.messaging.subscriptions.members.routing-keys=membership.member.#",
-                "brandcluster.member-standing.queue=projection-test.members",
-                "brandcluster.member-standing.base-path=/api/projection-test"})
+/** The standing projection in the module's minimal application; each consuming service runs the same contract. */
+@ProjectionTestContext
 class MemberStandingIT extends MemberStandingContract {
 
     @Autowired
@@ -67,9 +56,5 @@ class MemberStandingIT extends MemberStandingContract {
     private void save(String cluster, String enterprise, String status, Instant updatedAt) {
         mongo.save(new MemberStanding(UUID.randomUUID().toString(), cluster, enterprise, "Enterprise", "M-1", "member",
                 status, LocalDate.now().minusMonths(1), LocalDate.now().plusMonths(11), 1, updatedAt));
-    }
-
-    @SpringBootApplication
-    static class ProjectionTestApplication {
     }
 }

@@ -1,0 +1,60 @@
+package com.brandcluster.platform.membership;
+
+import com.brandcluster.contracts.membership.ClusterCreated;
+import com.brandcluster.contracts.membership.ClusterTiersChanged;
+import com.brandcluster.contracts.membership.TierInfo;
+import com.brandcluster.platform.messaging.Projections;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.annotation.RabbitHandler;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Keeps the cluster tiers projection from membership-service's cluster events. Both events carry the cluster's whole
+ * tier list, so each replaces it in one conditional upsert by the cluster aggregate's version
+ * ({@link Projections#applyIfNewer}): a redelivered or late older event changes nothing.
+ */
+@RabbitListener(queues = "${brandcluster.tier-entitlements.queue}", id = "tier-entitlements")
+public class ClusterTiersProjector {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterTiersProjector.class);
+
+    private final Projections projections;
+    private final Clock clock;
+
+    public ClusterTiersProjector(Projections projections, Clock clock) {
+        this.projections = projections;
+        this.clock = clock;
+    }
+
+    @RabbitHandler
+    public void on(ClusterCreated event) {
+        apply(event.clusterId(), event.version(), event.tiers());
+    }
+
+    @RabbitHandler
+    public void on(ClusterTiersChanged event) {
+        apply(event.clusterId(), event.version(), event.tiers());
+    }
+
+    private void apply(String clusterId, long version, List<TierInfo> tiers) {
+        // plain documents, field for field what ClusterTier is read back from, whatever an Update would add to a record
+        List<Document> stored = (tiers == null ? List.<TierInfo>of() : tiers).stream()
+                .map(ClusterTier::of)
+                .map(tier -> new Document("code", tier.code()).append("name", tier.name())
+                        .append("rank", tier.rank())
+                        .append("consultationHoursPerYear", tier.consultationHoursPerYear())
+                        .append("seatsPerEvent", tier.seatsPerEvent())
+                        .append("assetAccessRank", tier.assetAccessRank()))
+                .toList();
+        boolean applied = projections.applyIfNewer(ClusterTiersDocument.COLLECTION, clusterId, version,
+                new Update().set("tiers", stored).set("updatedAt", clock.instant()));
+        log.info("Tiers of cluster {} at version {}: {}", clusterId, version,
+                applied ? "applied" : "already as new, ignored");
+    }
+}
