@@ -7,7 +7,7 @@ import com.brandcluster.platform.web.UnprocessableException;
 import com.brandcluster.salons.availability.SlotCalendar;
 import com.brandcluster.salons.expert.Expert;
 import com.brandcluster.salons.expert.Experts;
-import com.brandcluster.salons.membership.ClusterTiers;
+import com.brandcluster.platform.membership.ClusterTiers;
 import com.brandcluster.salons.membership.MembershipLookup;
 import com.brandcluster.salons.membership.Standing;
 import org.bson.types.ObjectId;

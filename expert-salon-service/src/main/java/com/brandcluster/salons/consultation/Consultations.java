@@ -5,7 +5,7 @@ import com.brandcluster.platform.security.Roles;
 import com.brandcluster.platform.web.ForbiddenException;
 import com.brandcluster.platform.web.UnprocessableException;
 import com.brandcluster.salons.availability.SlotCalendar;
-import com.brandcluster.salons.membership.ClusterTiers;
+import com.brandcluster.platform.membership.ClusterTiers;
 import com.brandcluster.salons.membership.MembershipLookup;
 import com.brandcluster.salons.membership.Standing;
 import org.slf4j.Logger;

@@ -8,7 +8,7 @@ import com.brandcluster.platform.membership.MemberStanding;
  * An enterprise's membership of a cluster as this service sees it: from the local standing projection, or, while
  * the admission event is still in flight, from membership-service.
  *
- * @param tier    the tier code (see {@link ClusterTiers} for what it entitles to)
+ * @param tier    the tier code (see {@link com.brandcluster.platform.membership.ClusterTiers} for what it entitles to)
  * @param status  ACTIVE, GRACE, SUSPENDED, LAPSED, TERMINATED
  * @param version the membership's version when it was read
  * @param source  where it was read

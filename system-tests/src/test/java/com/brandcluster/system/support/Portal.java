@@ -46,7 +46,7 @@ public final class Portal {
         membership = service("membership-service", "membership", common, Map.of(
                 "KEYCLOAK_URL", KeycloakExtension.baseUrl(),
                 "BC_MEMBERSHIP_SERVICE_SECRET", KeycloakExtension.membershipServiceSecret()));
-        events = service("events-service", "events", common, Map.of());
+        events = service("events-service", "events", common, Map.of("MEMBERSHIP_URL", membership.baseUrl()));
         salons = service("expert-salon-service", "salons", common, Map.of("MEMBERSHIP_URL", membership.baseUrl()));
         assets = service("branding-assets-service", "assets", common, Map.of());
         gateway = service("gateway", null, common, Map.of(
