@@ -3,6 +3,7 @@ package com.brandcluster.system.salons;
 import com.brandcluster.system.support.Members;
 import com.brandcluster.system.support.Portal;
 import com.brandcluster.system.support.PortalSystemTest;
+import com.brandcluster.system.support.Race;
 import com.brandcluster.system.support.ServiceProcess;
 import com.brandcluster.system.support.Users;
 import com.brandcluster.testsupport.ApiClient;
@@ -17,16 +18,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,15 +48,7 @@ class TwoInstanceBookingIT {
         Portal portal = Portal.get();
         second = portal.salons().anotherInstance("2");
         second.start();
-        ApiClient.Response founded = portal.viaGateway().as(KeycloakExtension.passwordToken("alliance-admin",
-                KeycloakExtension.DEMO_PASSWORD)).post("/api/membership/clusters", Map.of(
-                "id", CLUSTER, "name", "China Lighting Brand Cluster", "industry", "Lighting",
-                "region", "Guangdong", "memberNumberPrefix", "LIGHT",
-                "tiers", List.of(Map.of("code", "member", "name", "Member", "rank", 1, "annualFee", 20000,
-                        "consultationHoursPerYear", 4, "seatsPerEvent", 2, "assetAccessRank", 1))));
-        // 409: the demo data (DemoDataIT, in the same portal) founded it already; either way it exists now
-        assertThat(founded.status()).as(founded.toString()).isIn(201, 409);
-        members = Members.admitted(portal.viaGateway(), CLUSTER, "secretariat-lighting", CONTENDERS, 8);
+        members = Members.ofLighting(portal, CONTENDERS);
         second.awaitReady(Duration.ofMinutes(3));
         instances = List.of(new ApiClient(portal.salons().baseUrl()), new ApiClient(second.baseUrl()));
         // both instances read the same standing projection; wait until the admissions have reached it
@@ -86,7 +73,7 @@ class TwoInstanceBookingIT {
         assertThat(slots.status()).as(slots.toString()).isEqualTo(200);
         String start = slots.at("/slots/0/start");
 
-        List<ApiClient.Response> responses = race(i -> instances.get(i % 2).as(members.get(i).token())
+        List<ApiClient.Response> responses = Race.of(CONTENDERS, i -> instances.get(i % 2).as(members.get(i).token())
                 .post("/api/salons/consultations", Map.of("expertId", expertId, "clusterId", CLUSTER,
                         "start", start, "topic", "BRAND_STRATEGY", "note", "Pricing under the cluster brand")));
 
@@ -112,7 +99,7 @@ class TwoInstanceBookingIT {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String salonId = created.at("/id");
 
-        List<ApiClient.Response> responses = race(i -> instances.get(i % 2).as(members.get(i).token())
+        List<ApiClient.Response> responses = Race.of(CONTENDERS, i -> instances.get(i % 2).as(members.get(i).token())
                 .post("/api/salons/salons/" + salonId + "/registrations", Map.of("attendees",
                         List.of(Map.of("name", "Attendee " + i, "email", "attendee" + i + "@example.test")))));
 
@@ -122,27 +109,6 @@ class TwoInstanceBookingIT {
         ApiClient.Response salon = instances.get(1).get("/api/salons/salons/" + salonId);
         assertThat(salon.at("/seatsTaken")).isEqualTo("1");
         assertThat(salon.at("/seatsAvailable")).isEqualTo("0");
-    }
-
-    /** Fires every contender's request at once (a start gate), contender i at instance i % 2. */
-    private static List<ApiClient.Response> race(Function<Integer, ApiClient.Response> request) throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<ApiClient.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < CONTENDERS; i++) {
-                int contender = i;
-                futures.add(threads.submit(() -> {
-                    gate.await();
-                    return request.apply(contender);
-                }));
-            }
-            gate.countDown();
-            List<ApiClient.Response> responses = new ArrayList<>();
-            for (Future<ApiClient.Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        }
     }
 
     /** A new expert serving the cluster, bookable every day 08:00-20:00 in hourly slots. */

@@ -20,11 +20,38 @@ public final class Members {
     private static final String CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] CREDIT_CODE_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
-    /** An enterprise's id and a token of a user acting for it (issued after the registration, so it carries it). */
-    public record Member(String enterpriseId, String username, String token) {
+    /** An enterprise and a user acting for it. */
+    public record Member(String enterpriseId, String username) {
+
+        /** The user's token, renewed before it expires (the cached one was issued after the registration). */
+        public String token() {
+            return KeycloakExtension.passwordToken(username, KeycloakExtension.DEMO_PASSWORD);
+        }
     }
 
+    private static final Map<Integer, List<Member>> LIGHTING = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Members() {
+    }
+
+    /**
+     * {@code count} ACTIVE members of the lighting cluster (founded here unless the demo data did it already),
+     * admitted once per test JVM and shared by the tests that need a crowd of members.
+     */
+    public static synchronized List<Member> ofLighting(Portal portal, int count) {
+        return LIGHTING.computeIfAbsent(count, ignored -> {
+            ApiClient.Response founded = portal.viaGateway().as(KeycloakExtension.passwordToken("alliance-admin",
+                    KeycloakExtension.DEMO_PASSWORD)).post("/api/membership/clusters", Map.of(
+                    "id", "lighting", "name", "China Lighting Brand Cluster", "industry", "Lighting",
+                    "region", "Guangdong", "memberNumberPrefix", "LIGHT",
+                    "tiers", List.of(Map.of("code", "member", "name", "Member", "rank", 1, "annualFee", 20000,
+                            "consultationHoursPerYear", 4, "seatsPerEvent", 2, "assetAccessRank", 1))));
+            // 409: the demo data (DemoDataIT, in the same portal) founded it already; either way it exists now
+            if (founded.status() != 201 && founded.status() != 409) {
+                throw new IllegalStateException("Could not found the lighting cluster: " + founded);
+            }
+            return List.copyOf(admitted(portal.viaGateway(), "lighting", "secretariat-lighting", count, 8));
+        });
     }
 
     /**
@@ -72,7 +99,7 @@ public final class Members {
         require(applied, 201);
         require(portal.as(secretariat).post("/api/membership/applications/" + applied.at("/id") + "/approval", null),
                 200);
-        return new Member(enterpriseId, user, token);
+        return new Member(enterpriseId, user);
     }
 
     /** A random, valid unified social credit code (GB 32100 check character), as enterprises have. */

@@ -1,0 +1,107 @@
+package com.brandcluster.system.events;
+
+import com.brandcluster.system.support.Members;
+import com.brandcluster.system.support.Portal;
+import com.brandcluster.system.support.PortalSystemTest;
+import com.brandcluster.system.support.Race;
+import com.brandcluster.system.support.ServiceProcess;
+import com.brandcluster.testsupport.ApiClient;
+import com.brandcluster.testsupport.KeycloakExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of events-service sharing one database: 200 member enterprises (admitted through the API) register
+ * for the last seats of a cooperation meeting at the same moment, half at each instance. Capacity holds across both
+ * processes; everyone beyond it is waitlisted, not refused.
+ */
+@PortalSystemTest
+class TwoInstanceRegistrationIT {
+
+    private static final int CONTENDERS = 200;
+    private static final int CAPACITY = 10;
+    private static final String CLUSTER = "lighting";
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private static ServiceProcess second;
+    private static List<ApiClient> instances;
+    private static List<Members.Member> members;
+
+    @BeforeAll
+    static void twoInstancesAndTwoHundredMembers() {
+        Portal portal = Portal.get();
+        second = portal.events().anotherInstance("2");
+        second.start();
+        members = Members.ofLighting(portal, CONTENDERS);
+        second.awaitReady(Duration.ofMinutes(3));
+        instances = List.of(new ApiClient(portal.events().baseUrl()), new ApiClient(second.baseUrl()));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> members.forEach(member ->
+                assertThat(instances.get(1).as(member.token()).get("/api/events/clusters/" + CLUSTER + "/members/"
+                        + member.enterpriseId() + "/standing").at("/status")).isEqualTo("ACTIVE")));
+    }
+
+    @AfterAll
+    static void stopTheSecondInstance() {
+        if (second != null) {
+            second.stop();
+        }
+    }
+
+    @Test
+    void twoHundredEnterprisesRegisteringForTheLastSeatsAtTwoInstancesNeverExceedCapacity() throws Exception {
+        ApiClient secretariat = instances.get(0).as(KeycloakExtension.passwordToken("secretariat-lighting",
+                KeycloakExtension.DEMO_PASSWORD));
+        ApiClient.Response drafted = secretariat.post("/api/events/clusters/" + CLUSTER + "/events", meeting());
+        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+        String eventId = drafted.at("/id");
+        ApiClient.Response published = secretariat.post("/api/events/events/" + eventId + "/publication", null);
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+
+        List<ApiClient.Response> responses = Race.of(CONTENDERS, i -> instances.get(i % 2).as(members.get(i).token())
+                .post("/api/events/events/" + eventId + "/registrations", Map.of("attendees", List.of(Map.of(
+                        "name", "Attendee " + i, "email", "attendee" + i + "@example.test", "jobTitle", "Sales",
+                        "consentToAttendeeList", true)))));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+        assertThat(responses).filteredOn(r -> "CONFIRMED".equals(r.at("/status"))).hasSize(CAPACITY);
+        assertThat(responses).filteredOn(r -> "WAITLISTED".equals(r.at("/status"))).hasSize(CONTENDERS - CAPACITY);
+        ApiClient.Response event = instances.get(1).get("/api/events/events/" + eventId);
+        assertThat(event.at("/seatsTaken")).isEqualTo(Integer.toString(CAPACITY));
+        assertThat(event.at("/seatsAvailable")).isEqualTo("0");
+        ApiClient.Response confirmed = secretariat.get("/api/events/events/" + eventId
+                + "/registrations?status=CONFIRMED&size=100");
+        assertThat(confirmed.at("/totalElements")).isEqualTo(Integer.toString(CAPACITY));
+    }
+
+    /** A public cooperation meeting in Zhongshan four weeks ahead, registration open now, confirmed automatically. */
+    private static Map<String, Object> meeting() {
+        LocalDateTime start = LocalDateTime.now(SHANGHAI).plusDays(28).truncatedTo(ChronoUnit.HOURS).withHour(9);
+        Map<String, Object> request = new HashMap<>();
+        request.put("kind", "COOPERATION_MEETING");
+        request.put("title", "Lighting supply-chain cooperation meeting");
+        request.put("description", "Members discuss shared sourcing of LED drivers.");
+        request.put("startsAt", start.toString());
+        request.put("endsAt", start.plusHours(8).toString());
+        request.put("timeZone", SHANGHAI.getId());
+        request.put("venue", "Zhongshan Guzhen Lighting Expo Centre, Hall 1");
+        request.put("capacity", CAPACITY);
+        request.put("seatsPerEnterprise", 1);
+        request.put("registrationOpensAt", LocalDateTime.now(SHANGHAI).minusHours(1).withNano(0).toString());
+        request.put("registrationClosesAt", start.minusDays(2).toString());
+        request.put("visibility", "PUBLIC");
+        request.put("registrationPolicy", "AUTOMATIC");
+        return request;
+    }
+}
