@@ -1,17 +1,15 @@
 package com.brandcluster.system.events;
 
-import com.brandcluster.system.support.Members;
 import com.brandcluster.system.support.Portal;
 import com.brandcluster.system.support.PortalSystemTest;
 import com.brandcluster.system.support.Race;
-import com.brandcluster.system.support.ServiceProcess;
+import com.brandcluster.system.support.ScaledOut;
 import com.brandcluster.testsupport.ApiClient;
 import com.brandcluster.testsupport.KeycloakExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of events-service sharing one database: 200 member enterprises (admitted through the API) register
@@ -35,33 +32,24 @@ class TwoInstanceRegistrationIT {
     private static final String CLUSTER = "lighting";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    private static ServiceProcess second;
-    private static List<ApiClient> instances;
-    private static List<Members.Member> members;
+    private static ScaledOut scaled;
 
     @BeforeAll
     static void twoInstancesAndTwoHundredMembers() {
         Portal portal = Portal.get();
-        second = portal.events().anotherInstance("2");
-        second.start();
-        members = Members.ofLighting(portal, CONTENDERS);
-        second.awaitReady(Duration.ofMinutes(3));
-        instances = List.of(new ApiClient(portal.events().baseUrl()), new ApiClient(second.baseUrl()));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> members.forEach(member ->
-                assertThat(instances.get(1).as(member.token()).get("/api/events/clusters/" + CLUSTER + "/members/"
-                        + member.enterpriseId() + "/standing").at("/status")).isEqualTo("ACTIVE")));
+        scaled = ScaledOut.of(portal, portal.events(), "/api/events", CONTENDERS);
     }
 
     @AfterAll
     static void stopTheSecondInstance() {
-        if (second != null) {
-            second.stop();
+        if (scaled != null) {
+            scaled.close();
         }
     }
 
     @Test
     void twoHundredEnterprisesRegisteringForTheLastSeatsAtTwoInstancesNeverExceedCapacity() throws Exception {
-        ApiClient secretariat = instances.get(0).as(KeycloakExtension.passwordToken("secretariat-lighting",
+        ApiClient secretariat = scaled.instance(0).as(KeycloakExtension.passwordToken("secretariat-lighting",
                 KeycloakExtension.DEMO_PASSWORD));
         ApiClient.Response drafted = secretariat.post("/api/events/clusters/" + CLUSTER + "/events", meeting());
         assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
@@ -69,7 +57,7 @@ class TwoInstanceRegistrationIT {
         ApiClient.Response published = secretariat.post("/api/events/events/" + eventId + "/publication", null);
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
 
-        List<ApiClient.Response> responses = Race.of(CONTENDERS, i -> instances.get(i % 2).as(members.get(i).token())
+        List<ApiClient.Response> responses = Race.of(CONTENDERS, i -> scaled.asMember(i)
                 .post("/api/events/events/" + eventId + "/registrations", Map.of("attendees", List.of(Map.of(
                         "name", "Attendee " + i, "email", "attendee" + i + "@example.test", "jobTitle", "Sales",
                         "consentToAttendeeList", true)))));
@@ -77,7 +65,7 @@ class TwoInstanceRegistrationIT {
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
         assertThat(responses).filteredOn(r -> "CONFIRMED".equals(r.at("/status"))).hasSize(CAPACITY);
         assertThat(responses).filteredOn(r -> "WAITLISTED".equals(r.at("/status"))).hasSize(CONTENDERS - CAPACITY);
-        ApiClient.Response event = instances.get(1).get("/api/events/events/" + eventId);
+        ApiClient.Response event = scaled.instance(1).get("/api/events/events/" + eventId);
         assertThat(event.at("/seatsTaken")).isEqualTo(Integer.toString(CAPACITY));
         assertThat(event.at("/seatsAvailable")).isEqualTo("0");
         ApiClient.Response confirmed = secretariat.get("/api/events/events/" + eventId

@@ -1,10 +1,9 @@
 package com.brandcluster.system.salons;
 
-import com.brandcluster.system.support.Members;
 import com.brandcluster.system.support.Portal;
 import com.brandcluster.system.support.PortalSystemTest;
 import com.brandcluster.system.support.Race;
-import com.brandcluster.system.support.ServiceProcess;
+import com.brandcluster.system.support.ScaledOut;
 import com.brandcluster.system.support.Users;
 import com.brandcluster.testsupport.ApiClient;
 import com.brandcluster.testsupport.KeycloakExtension;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of expert-salon-service sharing one database, as a scaled deployment runs them: 200 member
@@ -39,41 +37,31 @@ class TwoInstanceBookingIT {
     private static final String CLUSTER = "lighting";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    private static ServiceProcess second;
-    private static List<ApiClient> instances;
-    private static List<Members.Member> members;
+    private static ScaledOut scaled;
 
     @BeforeAll
     static void twoInstancesAndTwoHundredMembers() {
         Portal portal = Portal.get();
-        second = portal.salons().anotherInstance("2");
-        second.start();
-        members = Members.ofLighting(portal, CONTENDERS);
-        second.awaitReady(Duration.ofMinutes(3));
-        instances = List.of(new ApiClient(portal.salons().baseUrl()), new ApiClient(second.baseUrl()));
-        // both instances read the same standing projection; wait until the admissions have reached it
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> members.forEach(member ->
-                assertThat(instances.get(1).as(member.token()).get("/api/salons/clusters/" + CLUSTER + "/members/"
-                        + member.enterpriseId() + "/standing").at("/status")).isEqualTo("ACTIVE")));
+        scaled = ScaledOut.of(portal, portal.salons(), "/api/salons", CONTENDERS);
     }
 
     @AfterAll
     static void stopTheSecondInstance() {
-        if (second != null) {
-            second.stop();
+        if (scaled != null) {
+            scaled.close();
         }
     }
 
     @Test
     void twoHundredEnterprisesBookingOneSlotAtTwoInstancesGiveExactlyOneBooking() throws Exception {
         String expertId = expertWithHourlySlots();
-        ApiClient.Response slots = instances.get(0).get("/api/salons/experts/" + expertId + "/slots?from="
+        ApiClient.Response slots = scaled.instance(0).get("/api/salons/experts/" + expertId + "/slots?from="
                 + Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS) + "&to="
                 + Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.SECONDS));
         assertThat(slots.status()).as(slots.toString()).isEqualTo(200);
         String start = slots.at("/slots/0/start");
 
-        List<ApiClient.Response> responses = Race.of(CONTENDERS, i -> instances.get(i % 2).as(members.get(i).token())
+        List<ApiClient.Response> responses = Race.of(CONTENDERS, i -> scaled.asMember(i)
                 .post("/api/salons/consultations", Map.of("expertId", expertId, "clusterId", CLUSTER,
                         "start", start, "topic", "BRAND_STRATEGY", "note", "Pricing under the cluster brand")));
 
@@ -81,32 +69,32 @@ class TwoInstanceBookingIT {
         assertThat(responses).filteredOn(r -> r.status() == 409)
                 .allSatisfy(r -> assertThat(r.at("/type")).isEqualTo("urn:brandcluster:problem:slot-taken"))
                 .hasSize(CONTENDERS - 1);
-        ApiClient secretariat = instances.get(1).as(KeycloakExtension.passwordToken("secretariat-lighting",
+        ApiClient secretariat = scaled.instance(1).as(KeycloakExtension.passwordToken("secretariat-lighting",
                 KeycloakExtension.DEMO_PASSWORD));
         ApiClient.Response stored = secretariat.get("/api/salons/consultations?clusterId=" + CLUSTER + "&from="
                 + start + "&to=" + Instant.parse(start).plusSeconds(1) + "&size=50");
         assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
         assertThat(stored.json().path("content").findValuesAsString("expertId")).containsExactly(expertId);
-        assertThat(instances.get(0).get("/api/salons/experts/" + expertId + "/slots?from=" + start + "&to="
+        assertThat(scaled.instance(0).get("/api/salons/experts/" + expertId + "/slots?from=" + start + "&to="
                 + Instant.parse(start).plus(Duration.ofHours(1))).json().path("slots")).isEmpty();
     }
 
     @Test
     void twoHundredEnterprisesRacingForTheLastSalonSeatAtTwoInstancesFillItOnce() throws Exception {
-        ApiClient secretariat = instances.get(0).as(KeycloakExtension.passwordToken("secretariat-lighting",
+        ApiClient secretariat = scaled.instance(0).as(KeycloakExtension.passwordToken("secretariat-lighting",
                 KeycloakExtension.DEMO_PASSWORD));
         ApiClient.Response created = secretariat.post("/api/salons/clusters/" + CLUSTER + "/salons", salon(1));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String salonId = created.at("/id");
 
-        List<ApiClient.Response> responses = Race.of(CONTENDERS, i -> instances.get(i % 2).as(members.get(i).token())
+        List<ApiClient.Response> responses = Race.of(CONTENDERS, i -> scaled.asMember(i)
                 .post("/api/salons/salons/" + salonId + "/registrations", Map.of("attendees",
                         List.of(Map.of("name", "Attendee " + i, "email", "attendee" + i + "@example.test")))));
 
         assertThat(responses).extracting(ApiClient.Response::status).containsOnly(201);
         assertThat(responses).filteredOn(r -> "CONFIRMED".equals(r.at("/status"))).hasSize(1);
         assertThat(responses).filteredOn(r -> "WAITLISTED".equals(r.at("/status"))).hasSize(CONTENDERS - 1);
-        ApiClient.Response salon = instances.get(1).get("/api/salons/salons/" + salonId);
+        ApiClient.Response salon = scaled.instance(1).get("/api/salons/salons/" + salonId);
         assertThat(salon.at("/seatsTaken")).isEqualTo("1");
         assertThat(salon.at("/seatsAvailable")).isEqualTo("0");
     }
@@ -114,7 +102,7 @@ class TwoInstanceBookingIT {
     /** A new expert serving the cluster, bookable every day 08:00-20:00 in hourly slots. */
     private static String expertWithHourlySlots() {
         String user = Users.create("expert", "expert");
-        ApiClient expert = instances.get(0).as(Users.token(user));
+        ApiClient expert = scaled.instance(0).as(Users.token(user));
         ApiClient.Response profile = expert.post("/api/salons/experts", Map.of(
                 "name", "Zhao Min", "title", "Brand strategist", "organisation", "Guzhen Brand Institute",
                 "bio", "Prices lighting brands.", "topics", List.of("BRAND_STRATEGY"), "languages", List.of("zh-CN"),
