@@ -3,8 +3,6 @@ package com.brandcluster.salons.consultation;
 import com.brandcluster.salons.reminder.BookingReminders;
 import com.brandcluster.salons.reminder.KeysetBatches;
 import com.brandcluster.salons.reminder.ReminderWrites;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.aggregation.ComparisonOperators;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,8 +20,6 @@ import java.time.Instant;
 @Component
 class ConsultationReminders implements BookingReminders {
 
-    private static final Logger log = LoggerFactory.getLogger(ConsultationReminders.class);
-
     private final MongoOperations mongo;
     private final ConsultationEvents events;
     private final KeysetBatches<Consultation> batches;
@@ -39,16 +35,8 @@ class ConsultationReminders implements BookingReminders {
         Criteria due = new Criteria().andOperator(
                 Criteria.where("state").is(Consultation.State.CONFIRMED).and("start").gt(now).lte(until),
                 Criteria.expr(ComparisonOperators.valueOf(ReminderWrites.FIELD).notEqualTo("start")));
-        return batches.sum(due, batchSize, consultation -> remind(consultation, now) ? 1 : 0);
-    }
-
-    private boolean remind(Consultation consultation, Instant now) {
-        if (!ReminderWrites.remind(mongo, Consultation.class, consultation.id(), "version", consultation.version(),
-                consultation.start(), events.reminder(consultation, now))) {
-            log.debug("Consultation {} reminded or changed meanwhile; the next round looks again", consultation.id());
-            return false;
-        }
-        log.info("Consultation {} reminded of its start at {}", consultation.id(), consultation.start());
-        return true;
+        return batches.sum(due, batchSize, consultation -> ReminderWrites.remind(mongo, Consultation.class,
+                consultation.id(), "version", consultation.version(), consultation.start(),
+                events.reminder(consultation, now)) ? 1 : 0);
     }
 }

@@ -2,6 +2,8 @@ package com.brandcluster.salons.reminder;
 
 import com.brandcluster.platform.outbox.OutboxCarrier;
 import com.brandcluster.platform.outbox.OutboxEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,6 +23,8 @@ public final class ReminderWrites {
     /** The document field holding the start a booking was last reminded of. */
     public static final String FIELD = "remindedFor";
 
+    private static final Logger log = LoggerFactory.getLogger(ReminderWrites.class);
+
     private ReminderWrites() {
     }
 
@@ -34,6 +38,11 @@ public final class ReminderWrites {
         Query unchanged = Query.query(Criteria.where("_id").is(id).and(versionField).is(version)
                 .and(FIELD).ne(start));
         Update reminded = new Update().set(FIELD, start).push(OutboxCarrier.FIELD, reminder).inc(versionField, 1);
-        return mongo.updateFirst(unchanged, reminded, type).getModifiedCount() == 1;
+        if (mongo.updateFirst(unchanged, reminded, type).getModifiedCount() == 1) {
+            log.info("{} {} reminded of its start at {}", type.getSimpleName(), id, start);
+            return true;
+        }
+        log.debug("{} {} reminded or changed meanwhile; the next round looks again", type.getSimpleName(), id);
+        return false;
     }
 }

@@ -5,8 +5,6 @@ import com.brandcluster.platform.outbox.OutboxEvents;
 import com.brandcluster.salons.reminder.BookingReminders;
 import com.brandcluster.salons.reminder.KeysetBatches;
 import com.brandcluster.salons.reminder.ReminderWrites;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
@@ -23,8 +21,6 @@ import java.util.UUID;
  */
 @Component
 class RegistrationReminders implements BookingReminders {
-
-    private static final Logger log = LoggerFactory.getLogger(RegistrationReminders.class);
 
     private final MongoOperations mongo;
     private final OutboxEvents outboxEvents;
@@ -48,17 +44,9 @@ class RegistrationReminders implements BookingReminders {
     private int remindRegistrations(Salon salon, Instant now, int batchSize) {
         Criteria due = Criteria.where("salonId").is(salon.id()).and("status").is(Registration.Status.CONFIRMED)
                 .and(ReminderWrites.FIELD).ne(salon.startsAt());
-        return registrations.sum(due, batchSize, registration -> remind(registration, salon, now) ? 1 : 0);
-    }
-
-    private boolean remind(Registration registration, Salon salon, Instant now) {
-        if (!ReminderWrites.remind(mongo, Registration.class, registration.id(), "revision", registration.revision(),
-                salon.startsAt(), outboxEvents.entryFor(reminder(registration, salon, now)))) {
-            log.debug("Registration {} reminded or changed meanwhile; the next round looks again", registration.id());
-            return false;
-        }
-        log.info("Registration {} reminded of salon {} at {}", registration.id(), salon.id(), salon.startsAt());
-        return true;
+        return registrations.sum(due, batchSize, registration -> ReminderWrites.remind(mongo, Registration.class,
+                registration.id(), "revision", registration.revision(), salon.startsAt(),
+                outboxEvents.entryFor(reminder(registration, salon, now))) ? 1 : 0);
     }
 
     /** Carries the registration's version as of its last change: a reminder is none. */

@@ -2,7 +2,7 @@ package com.brandcluster.salons.consultation;
 
 import com.brandcluster.contracts.salons.ConsultationReminder;
 import com.brandcluster.platform.outbox.OutboxEntry;
-import com.brandcluster.salons.reminder.ConcurrentRounds;
+import com.brandcluster.salons.reminder.ReminderRounds;
 import com.brandcluster.salons.reminder.ReminderJob;
 import com.brandcluster.salons.salon.SalonEventsQueue;
 import com.brandcluster.testsupport.ApiClient;
@@ -20,17 +20,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static com.brandcluster.salons.reminder.ReminderRounds.BEYOND_LEAD_TIME;
+import static com.brandcluster.salons.reminder.ReminderRounds.WITHIN_LEAD_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Reminders of confirmed consultations, driven by calling the reminder job as of chosen instants (the consultations
- * lie days ahead, beyond the lead time of the job's own scheduled rounds). The lead time is the default, 24 hours.
+ * lie days ahead, beyond the lead time of the job's own scheduled rounds).
  */
 class ConsultationRemindersIT extends ConsultationIntegrationTest {
-
-    private static final Duration WITHIN_LEAD = Duration.ofHours(23);
-    private static final Duration BEYOND_LEAD = Duration.ofHours(25);
 
     @Autowired
     ReminderJob job;
@@ -75,10 +74,10 @@ class ConsultationRemindersIT extends ConsultationIntegrationTest {
         Instant start = at(3, 10);
         Booking booking = confirmed(start);
 
-        job.remind(start.minus(BEYOND_LEAD));
+        job.remind(start.minus(BEYOND_LEAD_TIME));
         assertThat(stored(booking.id()).remindedFor()).as("beyond the lead time").isNull();
-        job.remind(start.minus(WITHIN_LEAD));
-        job.remind(start.minus(WITHIN_LEAD).plusSeconds(60));
+        job.remind(start.minus(WITHIN_LEAD_TIME));
+        job.remind(start.minus(WITHIN_LEAD_TIME).plusSeconds(60));
 
         JsonNode reminder = reminders(List.of(booking.id()), 1).getFirst();
         assertThat(reminder.get("routingKey").asString()).isEqualTo("salons.consultation.reminder.v1");
@@ -90,7 +89,7 @@ class ConsultationRemindersIT extends ConsultationIntegrationTest {
         assertThat(reminder.get("topic").asString()).isEqualTo("BRAND_EVALUATION");
         assertThat(Instant.parse(reminder.get("startsAt").asString())).isEqualTo(start);
         assertThat(Instant.parse(reminder.get("endsAt").asString())).isEqualTo(start.plus(Duration.ofHours(1)));
-        assertThat(Instant.parse(reminder.get("occurredAt").asString())).isEqualTo(start.minus(WITHIN_LEAD));
+        assertThat(Instant.parse(reminder.get("occurredAt").asString())).isEqualTo(start.minus(WITHIN_LEAD_TIME));
         Consultation reminded = stored(booking.id());
         assertThat(reminded.remindedFor()).isEqualTo(start);
         assertThat(reminded.version()).as("booked at 0, reminded at 1").isEqualTo(1);
@@ -106,7 +105,7 @@ class ConsultationRemindersIT extends ConsultationIntegrationTest {
             ids.add(confirmed(start).id());
         }
 
-        ConcurrentRounds.run(job, start.minus(Duration.ofHours(12)), 8);
+        ReminderRounds.atOnce(job, start.minus(Duration.ofHours(12)), 8);
 
         assertThat(reminders(ids, ids.size())).extracting(e -> e.get("consultationId").asString())
                 .containsExactlyInAnyOrderElementsOf(ids);
@@ -123,14 +122,14 @@ class ConsultationRemindersIT extends ConsultationIntegrationTest {
         Instant first = at(3, 10);
         Instant moved = at(3, 14);
         Booking booking = confirmed(first);
-        job.remind(first.minus(WITHIN_LEAD));
+        job.remind(first.minus(WITHIN_LEAD_TIME));
 
         ApiClient.Response rescheduled = api.as(enterpriseUser(booking.enterprise()))
                 .post(PATH + "/" + booking.id() + "/reschedule", Map.of("start", moved.toString()));
         assertThat(rescheduled.status()).as(rescheduled.toString()).isEqualTo(200);
         assertThat(rescheduled.at("/state")).isEqualTo("CONFIRMED");
-        job.remind(moved.minus(WITHIN_LEAD));
-        job.remind(moved.minus(WITHIN_LEAD).plusSeconds(60));
+        job.remind(moved.minus(WITHIN_LEAD_TIME));
+        job.remind(moved.minus(WITHIN_LEAD_TIME).plusSeconds(60));
 
         List<JsonNode> sent = reminders(List.of(booking.id()), 2);
         assertThat(sent).extracting(e -> Instant.parse(e.get("startsAt").asString())).containsExactly(first, moved);
@@ -164,7 +163,7 @@ class ConsultationRemindersIT extends ConsultationIntegrationTest {
         assertThat(api.as(enterpriseUser(booking.enterprise())).post(PATH + "/" + booking.id() + "/cancellation",
                 Map.of("reason", "Our brand manager is travelling")).status()).isEqualTo(200);
 
-        job.remind(start.minus(WITHIN_LEAD));
+        job.remind(start.minus(WITHIN_LEAD_TIME));
 
         assertThat(reminders(List.of(booking.id()), 0)).isEmpty();
         assertThat(stored(booking.id()).remindedFor()).isNull();
@@ -189,7 +188,7 @@ class ConsultationRemindersIT extends ConsultationIntegrationTest {
         Booking booking = confirmed(start);
         Consultation readBefore = stored(booking.id());
 
-        job.remind(start.minus(WITHIN_LEAD));
+        job.remind(start.minus(WITHIN_LEAD_TIME));
         readBefore.cancel(Consultation.Party.ENTERPRISE, "user-of-" + booking.enterprise(), "No longer needed",
                 Instant.now());
 

@@ -2,7 +2,7 @@ package com.brandcluster.salons.salon;
 
 import com.brandcluster.contracts.salons.SalonRegistrationReminder;
 import com.brandcluster.platform.outbox.OutboxEntry;
-import com.brandcluster.salons.reminder.ConcurrentRounds;
+import com.brandcluster.salons.reminder.ReminderRounds;
 import com.brandcluster.salons.reminder.ReminderJob;
 import com.brandcluster.testsupport.ApiClient;
 import org.junit.jupiter.api.AfterEach;
@@ -24,18 +24,16 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static com.brandcluster.salons.reminder.ReminderRounds.BEYOND_LEAD_TIME;
+import static com.brandcluster.salons.reminder.ReminderRounds.WITHIN_LEAD_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Reminders of confirmed salon registrations, driven by calling the reminder job as of chosen instants (the salons
- * start two weeks ahead, beyond the lead time of the job's own scheduled rounds). The lead time is the default,
- * 24 hours.
+ * start two weeks ahead, beyond the lead time of the job's own scheduled rounds).
  */
 class RegistrationRemindersIT extends SalonIntegrationTest {
-
-    private static final Duration WITHIN_LEAD = Duration.ofHours(23);
-    private static final Duration BEYOND_LEAD = Duration.ofHours(25);
 
     @Autowired
     ReminderJob job;
@@ -63,6 +61,18 @@ class RegistrationRemindersIT extends SalonIntegrationTest {
         return response.at("/id");
     }
 
+    /** One enterprise's confirmed registration for a new salon. */
+    record Registered(String salonId, String enterprise, String id, Instant start) {
+    }
+
+    private Registered oneConfirmed() {
+        String cluster = uniqueCluster();
+        String salonId = createSalon(cluster, 10, 2);
+        String enterprise = member(cluster);
+        return new Registered(salonId, enterprise, registered(salonId, enterprise, 1, "CONFIRMED"),
+                salon(salonId).startsAt());
+    }
+
     private Registration stored(String registrationId) {
         return mongo.findById(registrationId, Registration.class);
     }
@@ -84,10 +94,10 @@ class RegistrationRemindersIT extends SalonIntegrationTest {
         Salon salon = salon(salonId);
         Instant start = salon.startsAt();
 
-        job.remind(start.minus(BEYOND_LEAD));
+        job.remind(start.minus(BEYOND_LEAD_TIME));
         assertThat(stored(two).remindedFor()).as("beyond the lead time").isNull();
-        job.remind(start.minus(WITHIN_LEAD));
-        job.remind(start.minus(WITHIN_LEAD).plusSeconds(60));
+        job.remind(start.minus(WITHIN_LEAD_TIME));
+        job.remind(start.minus(WITHIN_LEAD_TIME).plusSeconds(60));
 
         Map<String, JsonNode> sent = published.awaitWhere("salonId", List.of(salonId), 2).stream()
                 .collect(Collectors.toMap(e -> e.get("registrationId").asString(), Function.identity()));
@@ -124,7 +134,7 @@ class RegistrationRemindersIT extends SalonIntegrationTest {
         assertThat(cancellation.status()).as(cancellation.toString()).isEqualTo(200);
         assertThat(stored(offered).status()).isEqualTo(Registration.Status.OFFERED);
 
-        job.remind(salon(salonId).startsAt().minus(WITHIN_LEAD));
+        job.remind(salon(salonId).startsAt().minus(WITHIN_LEAD_TIME));
 
         assertThat(published.awaitWhere("salonId", List.of(salonId), 1))
                 .extracting(e -> e.get("registrationId").asString()).containsExactly(kept);
@@ -142,7 +152,7 @@ class RegistrationRemindersIT extends SalonIntegrationTest {
         }
         Instant start = salon(salonId).startsAt();
 
-        ConcurrentRounds.run(job, start.minus(Duration.ofHours(12)), 8);
+        ReminderRounds.atOnce(job, start.minus(Duration.ofHours(12)), 8);
 
         assertThat(published.awaitWhere("salonId", List.of(salonId), ids.size()))
                 .extracting(e -> e.get("registrationId").asString()).containsExactlyInAnyOrderElementsOf(ids);
@@ -154,53 +164,44 @@ class RegistrationRemindersIT extends SalonIntegrationTest {
 
     @Test
     void aSalonWhoseStartChangedIsRemindedAgainOfItsNewStart() {
-        String cluster = uniqueCluster();
-        String salonId = createSalon(cluster, 10, 2);
-        String id = registered(salonId, member(cluster), 1, "CONFIRMED");
-        Instant first = salon(salonId).startsAt();
-        job.remind(first.minus(WITHIN_LEAD));
+        Registered registered = oneConfirmed();
+        Instant first = registered.start();
+        job.remind(first.minus(WITHIN_LEAD_TIME));
         Instant later = first.plus(Duration.ofHours(2));
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(salonId)), new Update().set("startsAt", later)
-                .set("endsAt", later.plus(Duration.ofHours(3))), Salon.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(registered.salonId())), new Update()
+                .set("startsAt", later).set("endsAt", later.plus(Duration.ofHours(3))), Salon.class);
 
-        job.remind(later.minus(WITHIN_LEAD));
-        job.remind(later.minus(WITHIN_LEAD).plusSeconds(60));
+        job.remind(later.minus(WITHIN_LEAD_TIME));
+        job.remind(later.minus(WITHIN_LEAD_TIME).plusSeconds(60));
 
-        assertThat(published.awaitWhere("registrationId", List.of(id), 2))
+        assertThat(published.awaitWhere("registrationId", List.of(registered.id()), 2))
                 .extracting(e -> Instant.parse(e.get("startsAt").asString())).containsExactly(first, later);
-        assertThat(stored(id).remindedFor()).isEqualTo(later);
+        assertThat(stored(registered.id()).remindedFor()).isEqualTo(later);
     }
 
     @Test
     void aSalonThatHasStartedIsNotRemindedAfterAnOutage() {
-        String cluster = uniqueCluster();
-        String salonId = createSalon(cluster, 10, 2);
-        String id = registered(salonId, member(cluster), 1, "CONFIRMED");
-        Instant start = salon(salonId).startsAt();
+        Registered registered = oneConfirmed();
 
-        job.remind(start);
-        job.remind(start.plus(Duration.ofMinutes(1)));
+        job.remind(registered.start());
+        job.remind(registered.start().plus(Duration.ofMinutes(1)));
 
-        assertThat(published.awaitWhere("registrationId", List.of(id), 0)).isEmpty();
-        assertThat(stored(id).remindedFor()).isNull();
+        assertThat(published.awaitWhere("registrationId", List.of(registered.id()), 0)).isEmpty();
+        assertThat(stored(registered.id()).remindedFor()).isNull();
     }
 
     @Test
     void aCancellationSavedFromBeforeTheReminderFailsRatherThanLosingIt() {
-        String cluster = uniqueCluster();
-        String salonId = createSalon(cluster, 10, 2);
-        String enterprise = member(cluster);
-        String id = registered(salonId, enterprise, 1, "CONFIRMED");
-        Instant start = salon(salonId).startsAt();
-        Registration readBefore = stored(id);
+        Registered registered = oneConfirmed();
+        Registration readBefore = stored(registered.id());
 
-        job.remind(start.minus(WITHIN_LEAD));
-        readBefore.cancel("user-of-" + enterprise, "cancelled by the enterprise", Instant.now());
+        job.remind(registered.start().minus(WITHIN_LEAD_TIME));
+        readBefore.cancel("user-of-" + registered.enterprise(), "cancelled by the enterprise", Instant.now());
 
         assertThatThrownBy(() -> mongo.save(readBefore)).isInstanceOf(OptimisticLockingFailureException.class);
-        Registration kept = stored(id);
+        Registration kept = stored(registered.id());
         assertThat(kept.status()).isEqualTo(Registration.Status.CONFIRMED);
-        assertThat(kept.remindedFor()).isEqualTo(start);
+        assertThat(kept.remindedFor()).isEqualTo(registered.start());
         assertThat(remindersQueued(kept)).hasSize(1);
     }
 
