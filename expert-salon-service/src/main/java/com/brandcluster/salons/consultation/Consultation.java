@@ -28,7 +28,8 @@ import java.util.Objects;
  * booking holds its slot, {@code slotKey} ({@code <expertId>@<start>}) is set under a unique sparse index, so the
  * booking IS the claim on the slot and no second booking of that expert and start can be written, whatever the
  * concurrency; a cancellation removes the key (Spring Data does not write null fields) and frees the slot, and a
- * reschedule moves it in the same single-document write as the new times.
+ * reschedule moves it in the same single-document write as the new times. {@code remindedFor} is the start the
+ * consultation was last reminded of ({@link ConsultationReminders}), so a moved consultation is reminded again.
  */
 @Document("consultations")
 @CompoundIndex(name = "enterprise_start", def = "{'enterpriseId': 1, 'start': 1}")
@@ -36,6 +37,7 @@ import java.util.Objects;
 @CompoundIndex(name = "cluster_start", def = "{'clusterId': 1, 'start': 1}")
 @CompoundIndex(name = "cluster_enterprise_state", def = "{'clusterId': 1, 'enterpriseId': 1, 'state': 1}")
 @CompoundIndex(name = "state_cancelled_at", def = "{'state': 1, 'cancellation.at': 1}")
+@CompoundIndex(name = "state_start", def = "{'state': 1, 'start': 1, '_id': 1}")
 class Consultation implements OutboxCarrier {
 
     enum State {
@@ -81,6 +83,7 @@ class Consultation implements OutboxCarrier {
     private Instant updatedAt;
     private Cancellation cancellation;
     private Flag flag;
+    private Instant remindedFor;
     private List<Change> history = new ArrayList<>();
     private List<OutboxEntry> outbox = new ArrayList<>();
     @Version
@@ -323,6 +326,11 @@ class Consultation implements OutboxCarrier {
 
     Flag flag() {
         return flag;
+    }
+
+    /** The start the consultation was reminded of, or null. */
+    Instant remindedFor() {
+        return remindedFor;
     }
 
     List<Change> history() {

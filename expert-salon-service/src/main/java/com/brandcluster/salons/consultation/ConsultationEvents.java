@@ -5,7 +5,9 @@ import com.brandcluster.contracts.salons.ConsultationCancelled;
 import com.brandcluster.contracts.salons.ConsultationCompleted;
 import com.brandcluster.contracts.salons.ConsultationConfirmed;
 import com.brandcluster.contracts.salons.ConsultationNoShow;
+import com.brandcluster.contracts.salons.ConsultationReminder;
 import com.brandcluster.contracts.salons.ConsultationRescheduled;
+import com.brandcluster.platform.outbox.OutboxEntry;
 import com.brandcluster.platform.outbox.OutboxEvents;
 import org.springframework.stereotype.Component;
 
@@ -62,5 +64,15 @@ class ConsultationEvents {
         c.announce(outboxEvents.entryFor(new ConsultationNoShow(UUID.randomUUID(), now, c.clusterId(),
                 c.nextVersion(), c.id(), c.expertId(), c.expertName(), c.expertTimeZone(), c.enterpriseId(),
                 c.start(), c.end(), c.topic().name())));
+    }
+
+    /**
+     * The reminder of a confirmed consultation. Returned rather than announced: it is written by a conditional update
+     * together with the mark that it was sent ({@link ConsultationReminders}), which also bumps the version it carries.
+     */
+    OutboxEntry reminder(Consultation c, Instant now) {
+        return outboxEvents.entryFor(new ConsultationReminder(UUID.randomUUID(), now, c.clusterId(),
+                c.nextVersion(), c.id(), c.expertId(), c.expertName(), c.expertTimeZone(), c.enterpriseId(),
+                c.start(), c.end(), c.topic().name()));
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * An enterprise's registration of attendees for a salon: CONFIRMED (its seats held), or WAITLISTED (in line by
  * {@code waitlistedAt}), then OFFERED (seats held for it until {@code offerExpiresAt}) and CONFIRMED on acceptance or
  * LAPSED; CANCELLED by the enterprise or the secretariat from any open state. Pattern 1: state, history and pending
- * outbox events are written together, guarded by the document version.
+ * outbox events are written together, guarded by the document version. {@code remindedFor} is the salon start the
+ * registration was last reminded of ({@link RegistrationReminders}).
  */
 @Document("salon_registrations")
 @CompoundIndex(name = "salon_status_waitlisted", def = "{'salonId': 1, 'status': 1, 'waitlistedAt': 1}")
@@ -64,6 +65,7 @@ public class Registration implements OutboxCarrier {
     private Instant waitlistedAt;
     private Instant offerExpiresAt;
     private Flag flag;
+    private Instant remindedFor;
     private List<Change> history = new ArrayList<>();
     private List<OutboxEntry> outbox = new ArrayList<>();
     @Version
@@ -164,6 +166,11 @@ public class Registration implements OutboxCarrier {
         return history.size();
     }
 
+    /** The document's version, which every write changes (a conditional update expects it). */
+    Long revision() {
+        return revision;
+    }
+
     int seats() {
         return attendees.size();
     }
@@ -217,6 +224,11 @@ public class Registration implements OutboxCarrier {
     /** The standing flag, or null. */
     public Flag flag() {
         return flag;
+    }
+
+    /** The salon start the registration was reminded of, or null. */
+    Instant remindedFor() {
+        return remindedFor;
     }
 
     public List<Change> history() {

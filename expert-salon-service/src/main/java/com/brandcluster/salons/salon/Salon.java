@@ -15,6 +15,7 @@ import java.util.List;
  */
 @Document("salons")
 @CompoundIndex(name = "cluster_status_starts", def = "{'clusterId': 1, 'status': 1, 'startsAt': 1}")
+@CompoundIndex(name = "status_starts", def = "{'status': 1, 'startsAt': 1, '_id': 1}")
 public class Salon {
 
     public enum Status { PUBLISHED }

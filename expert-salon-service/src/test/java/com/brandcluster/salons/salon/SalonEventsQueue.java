@@ -12,6 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -52,23 +53,31 @@ public final class SalonEventsQueue implements AutoCloseable {
      * {@code routingKey} added, in the order they arrived.
      */
     public List<JsonNode> awaitAbout(String salonId, int count) {
+        return awaitWhere("salonId", List.of(salonId), count);
+    }
+
+    /**
+     * Waits until {@code count} events whose {@code field} is one of {@code values} arrived, then makes sure no more
+     * follow; each event with its {@code routingKey} added, in the order they arrived. Other events are dropped.
+     */
+    public List<JsonNode> awaitWhere(String field, Collection<String> values, int count) {
         List<JsonNode> events = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            receiveAbout(salonId, events);
+            receiveWhere(field, values, events);
             assertThat(events).hasSizeGreaterThanOrEqualTo(count);
         });
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            receiveAbout(salonId, events);
+            receiveWhere(field, values, events);
             assertThat(events).hasSize(count);
         });
         return events;
     }
 
-    private void receiveAbout(String salonId, List<JsonNode> into) throws IOException {
+    private void receiveWhere(String field, Collection<String> values, List<JsonNode> into) throws IOException {
         for (GetResponse message = channel.basicGet(queue, true); message != null;
              message = channel.basicGet(queue, true)) {
             ObjectNode event = (ObjectNode) JSON.readTree(message.getBody());
-            if (salonId.equals(event.get("salonId").asString())) {
+            if (event.has(field) && values.contains(event.get(field).asString())) {
                 event.put("routingKey", message.getEnvelope().getRoutingKey());
                 into.add(event);
             }

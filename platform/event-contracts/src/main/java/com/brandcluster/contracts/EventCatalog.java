@@ -30,9 +30,11 @@ import com.brandcluster.contracts.salons.ConsultationCancelled;
 import com.brandcluster.contracts.salons.ConsultationCompleted;
 import com.brandcluster.contracts.salons.ConsultationConfirmed;
 import com.brandcluster.contracts.salons.ConsultationNoShow;
+import com.brandcluster.contracts.salons.ConsultationReminder;
 import com.brandcluster.contracts.salons.ConsultationRescheduled;
 import com.brandcluster.contracts.salons.SalonRegistrationCancelled;
 import com.brandcluster.contracts.salons.SalonRegistrationConfirmed;
+import com.brandcluster.contracts.salons.SalonRegistrationReminder;
 import com.brandcluster.contracts.salons.SalonSessionBooked;
 import com.brandcluster.contracts.salons.SalonSessionConfirmed;
 import com.brandcluster.contracts.salons.SalonSessionReleased;
@@ -75,6 +77,7 @@ public final class EventCatalog {
         register(StandardCertified.class, Exchanges.MEMBERSHIP, StandardCertified.ROUTING_KEY);
         register(SalonRegistrationConfirmed.class, Exchanges.SALONS, SalonRegistrationConfirmed.ROUTING_KEY);
         register(SalonRegistrationCancelled.class, Exchanges.SALONS, SalonRegistrationCancelled.ROUTING_KEY);
+        register(SalonRegistrationReminder.class, Exchanges.SALONS, SalonRegistrationReminder.ROUTING_KEY);
         register(SalonWaitlistOffered.class, Exchanges.SALONS, SalonWaitlistOffered.ROUTING_KEY);
         register(SalonSessionBooked.class, Exchanges.SALONS, SalonSessionBooked.ROUTING_KEY);
         register(SalonSessionConfirmed.class, Exchanges.SALONS, SalonSessionConfirmed.ROUTING_KEY);
@@ -94,6 +97,7 @@ public final class EventCatalog {
         register(RegistrationWaitlisted.class, Exchanges.EVENTS, RegistrationWaitlisted.ROUTING_KEY);
         register(RegistrationOffered.class, Exchanges.EVENTS, RegistrationOffered.ROUTING_KEY);
         register(RegistrationCancelled.class, Exchanges.EVENTS, RegistrationCancelled.ROUTING_KEY);
+        register(ConsultationReminder.class, Exchanges.SALONS, ConsultationReminder.ROUTING_KEY);
     }
 
     private static void register(Class<? extends DomainEvent> type, String exchange, String routingKey) {
