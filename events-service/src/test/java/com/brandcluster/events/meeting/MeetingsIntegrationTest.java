@@ -44,6 +44,11 @@ abstract class MeetingsIntegrationTest extends EventsIntegrationTest {
             assertThat(register(event, enterprise, 1).at("/status")).isEqualTo("CONFIRMED");
             registered.add(enterprise);
         }
+        return withPlan(cluster, event, registered, slots, tables);
+    }
+
+    /** Matchmaking enabled for the event, for the enterprises registered already. */
+    Matchmaking withPlan(String cluster, String event, List<String> registered, int slots, int tables) {
         ApiClient.Response plan = layOut(cluster, event, slots(slots), tables(tables));
         assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
         List<String> slotIds = new ArrayList<>();
