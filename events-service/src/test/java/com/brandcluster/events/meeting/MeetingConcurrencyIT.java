@@ -1,8 +1,6 @@
 package com.brandcluster.events.meeting;
 
 import com.brandcluster.testsupport.ApiClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,18 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MeetingConcurrencyIT extends MeetingsIntegrationTest {
 
-    private ExecutorService pool;
     private final AtomicLong mostSeen = new AtomicLong();
-
-    @BeforeEach
-    void threads() {
-        pool = Executors.newFixedThreadPool(64);
-    }
-
-    @AfterEach
-    void stop() {
-        pool.shutdownNow();
-    }
 
     @Test
     void aHundredRequestsForOneEnterprisesSlotAcceptedAtOnceGiveExactlyOneMeeting() throws Exception {
@@ -77,14 +64,8 @@ class MeetingConcurrencyIT extends MeetingsIntegrationTest {
         int pairs = 30;
         int tables = 5;
         Matchmaking m = matchmaking(2 * pairs, 1, tables);
-        List<Callable<ApiClient.Response>> acceptances = new ArrayList<>();
-        for (int i = 0; i < pairs; i++) {
-            String invitee = m.enterprise(2 * i + 1);
-            String id = requested(m, m.enterprise(2 * i), invitee, m.slot(0));
-            acceptances.add(() -> accept(id, invitee));
-        }
 
-        List<ApiClient.Response> answers = race(acceptances, () -> mostMeetingsAtOneTable(m.eventId()));
+        List<ApiClient.Response> answers = race(acceptancesOfPairs(m, pairs, m.slot(0)), () -> mostMeetingsAtOneTable(m.eventId()));
 
         assertThat(answers).filteredOn(r -> r.status() == 200).hasSize(tables)
                 .extracting(r -> r.at("/table/id")).doesNotHaveDuplicates()
@@ -119,12 +100,7 @@ class MeetingConcurrencyIT extends MeetingsIntegrationTest {
     void aPlanChangeRemovingASlotWhileItsMeetingsAreAcceptedLeavesNoMeetingOutsideThePlan() throws Exception {
         int pairs = 20;
         Matchmaking m = matchmaking(2 * pairs, 2, pairs);
-        List<Callable<ApiClient.Response>> racing = new ArrayList<>();
-        for (int i = 0; i < pairs; i++) {
-            String invitee = m.enterprise(2 * i + 1);
-            String id = requested(m, m.enterprise(2 * i), invitee, m.slot(1));
-            racing.add(() -> accept(id, invitee));
-        }
+        List<Callable<ApiClient.Response>> racing = acceptancesOfPairs(m, pairs, m.slot(1));
         Map<String, Object> withoutTheSlot = Map.of("slots", List.of(slot(m.slot(0), eventDay().withHour(10))),
                 "tables", m.tables().stream().map(t -> table(t, "Table " + t)).toList());
         String secretariat = secretariatOf(m.clusterId());
@@ -145,34 +121,45 @@ class MeetingConcurrencyIT extends MeetingsIntegrationTest {
                 .hasSize((int) (3 * accepted)).allSatisfy(claim -> assertThat(claim.meetingId()).isNotNull());
     }
 
-    /** Starts every task at the same moment while a watcher keeps the highest value {@code sample} gives. */
-    private <T> List<T> race(List<? extends Callable<T>> tasks, LongSupplier sample) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = tasks.stream().map(task -> pool.submit(() -> {
-            start.await();
-            return task.call();
-        })).toList();
-        AtomicBoolean racing = new AtomicBoolean(true);
-        Thread watcher = Thread.ofVirtual().start(() -> {
-            while (racing.get()) {
-                mostSeen.accumulateAndGet(sample.getAsLong(), Math::max);
-            }
-        });
-        start.countDown();
-        try {
-            return Stream.of(futures.toArray(Future<?>[]::new)).map(MeetingConcurrencyIT::<T>result).toList();
-        } finally {
-            racing.set(false);
-            watcher.join();
+    /** Enterprise 2i asks enterprise 2i + 1 for a meeting in the slot; the second's acceptance, to be raced. */
+    private List<Callable<ApiClient.Response>> acceptancesOfPairs(Matchmaking m, int pairs, String slotId) {
+        List<Callable<ApiClient.Response>> acceptances = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            String invitee = m.enterprise(2 * i + 1);
+            String id = requested(m, m.enterprise(2 * i), invitee, slotId);
+            acceptances.add(() -> accept(id, invitee));
         }
+        return acceptances;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T result(Future<?> future) {
-        try {
-            return (T) future.get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    /**
+     * Starts every task at the same moment, each on a thread of its own, while a watcher keeps the highest value
+     * {@code sample} gives.
+     */
+    private <T> List<T> race(List<? extends Callable<T>> tasks, LongSupplier sample) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicBoolean racing = new AtomicBoolean(true);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            Future<?> watcher = threads.submit(() -> {
+                while (racing.get()) {
+                    mostSeen.accumulateAndGet(sample.getAsLong(), Math::max);
+                }
+            });
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            racing.set(false);
+            watcher.get();
+            return results;
         }
     }
 
@@ -185,8 +172,8 @@ class MeetingConcurrencyIT extends MeetingsIntegrationTest {
     private long mostMeetingsAtOneTable(String eventId) {
         return mongo.find(Query.query(Criteria.where("exchangeEventId").is(eventId).and("status")
                         .is(Meeting.Status.ACCEPTED)), Meeting.class).stream()
-                .collect(java.util.stream.Collectors.groupingBy(meeting -> meeting.slotId() + "/" + meeting.tableId(),
-                        java.util.stream.Collectors.counting()))
+                .collect(Collectors.groupingBy(meeting -> meeting.slotId() + "/" + meeting.tableId(),
+                        Collectors.counting()))
                 .values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 }

@@ -14,10 +14,10 @@ class MeetingPlanIT extends MeetingsIntegrationTest {
 
     @Test
     void theSecretariatEnablesMatchmakingAndRegisteredEnterprisesReadTheSlotsAndTables() {
-        String cluster = cluster();
-        String event = published(cluster, Map.of());
-        String registered = member(cluster);
-        register(event, registered, 1);
+        Registered setUp = registered(1);
+        String cluster = setUp.clusterId();
+        String event = setUp.eventId();
+        String registered = setUp.enterprises().getFirst();
         String path = "/api/events/events/" + event + "/meeting-slots";
 
         ApiClient.Response laid = layOut(cluster, event, List.of(
@@ -147,15 +147,14 @@ class MeetingPlanIT extends MeetingsIntegrationTest {
 
     @Test
     void onlyTheEventsSecretariatLaysOutTheSlots() {
-        String cluster = cluster();
-        String event = published(cluster, Map.of());
-        String registered = member(cluster);
-        register(event, registered, 1);
+        Registered setUp = registered(1);
+        String cluster = setUp.clusterId();
+        String event = setUp.eventId();
         String path = "/api/events/events/" + event + "/meeting-slots";
         Map<String, Object> body = Map.of("slots", slots(1), "tables", tables(1));
 
         assertProblem(api.as(secretariatOf(cluster())).put(path, body), 403, "forbidden");
-        assertProblem(api.as(enterpriseUser(registered)).put(path, body), 403, "forbidden");
+        assertProblem(api.as(enterpriseUser(setUp.enterprises().getFirst())).put(path, body), 403, "forbidden");
         assertProblem(api.as(expert()).put(path, body), 403, "forbidden");
         assertProblem(api.anonymous().put(path, body), 401, null);
         assertProblem(api.as(secretariatOf(cluster)).put("/api/events/events/no-such-event/meeting-slots", body),

@@ -35,7 +35,11 @@ abstract class MeetingsIntegrationTest extends EventsIntegrationTest {
         }
     }
 
-    Matchmaking matchmaking(int enterprises, int slots, int tables) {
+    /** A published event with these many members registered for it (CONFIRMED), and no matchmaking yet. */
+    record Registered(String clusterId, String eventId, List<String> enterprises) {
+    }
+
+    Registered registered(int enterprises) {
         String cluster = cluster();
         String event = published(cluster, Math.max(enterprises, 1) + 10, 1);
         List<String> registered = new ArrayList<>();
@@ -44,7 +48,12 @@ abstract class MeetingsIntegrationTest extends EventsIntegrationTest {
             assertThat(register(event, enterprise, 1).at("/status")).isEqualTo("CONFIRMED");
             registered.add(enterprise);
         }
-        return withPlan(cluster, event, registered, slots, tables);
+        return new Registered(cluster, event, registered);
+    }
+
+    Matchmaking matchmaking(int enterprises, int slots, int tables) {
+        Registered registered = registered(enterprises);
+        return withPlan(registered.clusterId(), registered.eventId(), registered.enterprises(), slots, tables);
     }
 
     /** Matchmaking enabled for the event, for the enterprises registered already. */
