@@ -63,9 +63,7 @@ class MeetingAcceptance {
         }
         ExchangeEvent event = events.get(meeting.exchangeEventId());
         if (!event.isPublished()) {
-            throw new ConflictException("event-state", "Event in another state",
-                    "This event is " + event.status() + "; its meetings are no longer accepted.")
-                    .withCurrentState(event.status().name());
+            throw MeetingProblems.matchmakingClosed(event);
         }
         MeetingPlan plan = plans.get(event.id());
         Instant now = clock.instant();

@@ -56,8 +56,7 @@ class MeetingPlans {
     MeetingPlan put(String eventId, PlanInput input, Caller caller) {
         ExchangeEvent event = participants.managedEvent(eventId, caller);
         if (event.status() == ExchangeEvent.Status.CANCELLED) {
-            throw new ConflictException("event-state", "Event in another state",
-                    "This event was cancelled; its matchmaking is closed.").withCurrentState(event.status().name());
+            throw MeetingProblems.matchmakingClosed(event);
         }
         ZoneId zone = ZoneId.of(event.details().timeZone());
         PlanLayout.Window window = new PlanLayout.Window(event.details().startsAt(), event.details().endsAt(), zone);
@@ -107,9 +106,10 @@ class MeetingPlans {
     /** Every table in every slot that is removed or moved, and every slot's place at every table removed. */
     private static Set<MeetingClaims.TableInSlot> tablesTakenAway(MeetingPlan plan, MeetingPlan.Change change) {
         Set<MeetingClaims.TableInSlot> taken = new LinkedHashSet<>();
+        Set<String> slotsLeaving = change.slotsLeaving();
         for (MeetingPlan.Slot slot : plan.slots()) {
             for (MeetingPlan.Table table : plan.tables()) {
-                if (change.slotsLeaving().contains(slot.id()) || change.removedTables().contains(table.id())) {
+                if (slotsLeaving.contains(slot.id()) || change.removedTables().contains(table.id())) {
                     taken.add(new MeetingClaims.TableInSlot(slot.id(), table.id()));
                 }
             }

@@ -1,5 +1,6 @@
 package com.brandcluster.events.meeting;
 
+import com.brandcluster.events.event.ExchangeEvent;
 import com.brandcluster.platform.web.ConflictException;
 import com.brandcluster.platform.web.DomainException;
 import com.brandcluster.platform.web.NotFoundException;
@@ -23,6 +24,13 @@ final class MeetingProblems {
     static UnprocessableException matchmakingNotEnabled() {
         return new UnprocessableException("matchmaking-not-enabled", "Matchmaking not enabled",
                 "The organiser has not set up meeting slots and tables for this event.");
+    }
+
+    /** 409 for an event that is not (or no longer) published. */
+    static ConflictException matchmakingClosed(ExchangeEvent event) {
+        return new ConflictException("event-state", "Event in another state",
+                "This event is " + event.status() + "; its matchmaking is closed.")
+                .withCurrentState(event.status().name());
     }
 
     static ConflictException slotTaken(String detail) {

@@ -69,7 +69,8 @@ final class MeetingRequests {
 
     /**
      * @param slot     the slot as the plan has it now; as the meeting last knew it once the slot was removed
-     * @param answerBy until when the invitee may answer a request: its time to answer, at the latest the slot's start
+     * @param answerBy until when the invitee may answer a request: its time to answer, at the latest the slot's
+     *                 start; null once answered or ended
      */
     record MeetingView(String id, String exchangeEventId, String clusterId, SlotView slot,
                        String requesterEnterpriseId, String inviteeEnterpriseId, String message, String status,
@@ -82,7 +83,8 @@ final class MeetingRequests {
             if (slot == null) {
                 slot = SlotView.of(m.slotId(), m.slotTimes(), zone);
             }
-            Instant answerBy = m.expiresAt().isBefore(slot.startsAt()) ? m.expiresAt() : slot.startsAt();
+            Instant answerBy = m.status() != Meeting.Status.REQUESTED ? null
+                    : m.expiresAt().isBefore(slot.startsAt()) ? m.expiresAt() : slot.startsAt();
             return new MeetingView(m.id(), m.exchangeEventId(), m.clusterId(), slot, m.requesterEnterpriseId(),
                     m.inviteeEnterpriseId(), m.message(), m.status().name(),
                     m.tableId() == null ? null : new TableView(m.tableId(), m.tableName()), m.requestedAt(),

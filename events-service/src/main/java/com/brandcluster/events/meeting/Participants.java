@@ -67,6 +67,9 @@ class Participants {
     /** The event for an enterprise that takes part in it now (to request meetings). */
     ExchangeEvent takingPart(String eventId, String enterpriseId, Caller caller) {
         ExchangeEvent event = visible(eventId, caller);
+        if (event.status() == ExchangeEvent.Status.CANCELLED) {
+            throw MeetingProblems.matchmakingClosed(event);
+        }
         if (!isRegistered(eventId, enterpriseId)) {
             throw notRegistered();
         }

@@ -2,6 +2,7 @@ package com.brandcluster.events.meeting;
 
 import com.brandcluster.contracts.Exchanges;
 import com.brandcluster.contracts.events.RegistrationCancelled;
+import com.brandcluster.testsupport.ApiClient;
 import com.brandcluster.testsupport.RabbitExtension;
 import com.brandcluster.testsupport.RabbitManagement;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,9 @@ class PartiesLeavingIT extends MeetingsIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> stored(meeting).status() == Meeting.Status.CANCELLED);
         assertThat(stored(meeting).cancelledBy()).isEqualTo(Meeting.CancelledBy.EVENT_CANCELLED);
         assertThat(stored(meeting).lastReason()).isEqualTo("Typhoon warning");
+        ApiClient.Response tooLate = request(m, m.enterprise(0), m.enterprise(1), m.slot(0));
+        assertProblem(tooLate, 409, "event-state");
+        assertThat(tooLate.at("/currentState")).isEqualTo("CANCELLED");
         assertThat(claimsOf(m.eventId())).isEmpty();
         assertThat(published.awaitExactly(MeetingApiIT.aboutMeeting(meeting), 3)).extracting(e -> routingKey(e))
                 .last().isEqualTo("events.meeting.cancelled.v1");
