@@ -5,32 +5,18 @@ import com.brandcluster.events.event.EventDetails.Session;
 import com.brandcluster.events.event.EventDetails.Speaker;
 import com.brandcluster.events.event.EventDetails.Visibility;
 import com.brandcluster.events.event.ExchangeEvent;
-import net.fortuna.ical4j.data.CalendarOutputter;
-import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.LastModified;
 import net.fortuna.ical4j.model.property.Location;
-import net.fortuna.ical4j.model.property.Organizer;
-import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableClazz;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
-import net.fortuna.ical4j.validate.ValidationException;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,9 +31,6 @@ import java.util.stream.Stream;
  */
 final class EventCalendar {
 
-    private static final String PRODUCT_ID = "-//Brand Cluster Portal//Exchange Events//EN";
-    /** iTIP wants an organiser address; replies are not taken by mail (a reserved, undeliverable domain). */
-    private static final URI ORGANIZER_ADDRESS = URI.create("mailto:events@brand-cluster.invalid");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private EventCalendar() {
@@ -59,13 +42,8 @@ final class EventCalendar {
 
     static String render(ExchangeEvent event) {
         EventDetails details = event.details();
-        Instant changed = seconds(event.lastChangedAt());
-        VEvent vevent = new VEvent(seconds(details.startsAt()), seconds(details.endsAt()), details.title());
-        vevent.add(new Uid(uid(event)));
-        vevent.add(new Sequence(Math.toIntExact(event.version())));
-        vevent.replace(new DtStamp(changed)); // the constructor stamped the time of rendering
-        vevent.add(new LastModified(changed));
-        vevent.add(new Organizer(ORGANIZER_ADDRESS).add(new Cn("Secretariat of cluster " + event.clusterId())));
+        VEvent vevent = Calendars.vevent(uid(event), event.version(), details.startsAt(), details.endsAt(),
+                details.title(), event.lastChangedAt(), "Secretariat of cluster " + event.clusterId());
         vevent.add(new Categories(details.kind().name()));
         vevent.add(details.visibility() == Visibility.PUBLIC ? ImmutableClazz.PUBLIC : ImmutableClazz.PRIVATE);
         vevent.add(switch (event.status()) {
@@ -83,19 +61,8 @@ final class EventCalendar {
         if (details.onlineLink() != null) {
             vevent.add(new Url(URI.create(details.onlineLink())));
         }
-        Calendar calendar = new Calendar().withProdId(PRODUCT_ID).withDefaults()
-                .withProperty(event.status() == ExchangeEvent.Status.CANCELLED ? ImmutableMethod.CANCEL
-                        : ImmutableMethod.PUBLISH)
-                .withComponent(vevent).getFluentTarget();
-        StringWriter out = new StringWriter();
-        try {
-            new CalendarOutputter(true).output(calendar, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ValidationException e) {
-            throw new IllegalStateException("Invalid calendar for event " + event.id() + ": " + e.getMessage(), e);
-        }
-        return out.toString();
+        return Calendars.render(event.status() == ExchangeEvent.Status.CANCELLED ? ImmutableMethod.CANCEL
+                : ImmutableMethod.PUBLISH, List.of(vevent), "event " + event.id());
     }
 
     /** The description, the online link, the agenda in the event's local time, and why it was cancelled. */
@@ -133,9 +100,5 @@ final class EventCalendar {
         String about = String.join(", ", Stream.of(speaker.title(), speaker.organisation())
                 .filter(Objects::nonNull).filter(s -> !s.isBlank()).toList());
         return about.isEmpty() ? speaker.name() : speaker.name() + ", " + about;
-    }
-
-    private static Instant seconds(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 }

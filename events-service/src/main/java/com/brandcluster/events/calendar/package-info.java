@@ -1,4 +1,4 @@
-/** iCalendar (RFC 5545) export of exchange events. */
+/** iCalendar (RFC 5545) export of exchange events and of an enterprise's B2B meetings at one. */
 @NullMarked
 package com.brandcluster.events.calendar;
 

@@ -3,6 +3,11 @@ package com.brandcluster.contracts;
 import com.brandcluster.contracts.events.EventCancelled;
 import com.brandcluster.contracts.events.EventPublished;
 import com.brandcluster.contracts.events.EventUpdated;
+import com.brandcluster.contracts.events.MeetingAccepted;
+import com.brandcluster.contracts.events.MeetingCancelled;
+import com.brandcluster.contracts.events.MeetingDeclined;
+import com.brandcluster.contracts.events.MeetingExpired;
+import com.brandcluster.contracts.events.MeetingRequested;
 import com.brandcluster.contracts.events.RegistrationCancelled;
 import com.brandcluster.contracts.events.RegistrationConfirmed;
 import com.brandcluster.contracts.events.RegistrationDeclined;
@@ -98,6 +103,11 @@ public final class EventCatalog {
         register(RegistrationOffered.class, Exchanges.EVENTS, RegistrationOffered.ROUTING_KEY);
         register(RegistrationCancelled.class, Exchanges.EVENTS, RegistrationCancelled.ROUTING_KEY);
         register(ConsultationReminder.class, Exchanges.SALONS, ConsultationReminder.ROUTING_KEY);
+        register(MeetingRequested.class, Exchanges.EVENTS, MeetingRequested.ROUTING_KEY);
+        register(MeetingAccepted.class, Exchanges.EVENTS, MeetingAccepted.ROUTING_KEY);
+        register(MeetingDeclined.class, Exchanges.EVENTS, MeetingDeclined.ROUTING_KEY);
+        register(MeetingExpired.class, Exchanges.EVENTS, MeetingExpired.ROUTING_KEY);
+        register(MeetingCancelled.class, Exchanges.EVENTS, MeetingCancelled.ROUTING_KEY);
     }
 
     private static void register(Class<? extends DomainEvent> type, String exchange, String routingKey) {
