@@ -118,6 +118,12 @@ public final class DemoData {
         for (JsonNode consultation : alliance.path("consultations")) {
             bookConsultation(consultation, expertIds);
         }
+        for (JsonNode event : alliance.path("exchangeEvents")) {
+            holdExchangeEvent(event);
+        }
+        for (JsonNode post : alliance.path("posts")) {
+            post(post);
+        }
         System.out.println("Demo data: ready (" + created + " things created, the rest was there already)");
     }
 
@@ -424,6 +430,136 @@ public final class DemoData {
         }
         System.out.println("Demo data: " + consultation.path("user").asString() + " booked a consultation with "
                 + consultation.path("expert").asString());
+    }
+
+    /**
+     * The secretariat drafts and publishes an exchange event with its B2B meeting plan; members register, and one asks
+     * another for a meeting, which is accepted. Each step is skipped when it was done already.
+     */
+    private void holdExchangeEvent(JsonNode event) {
+        String clusterId = event.path("cluster").asString();
+        String title = event.path("title").asString();
+        String secretariat = passwordToken(alliance.path("secretariats").path(clusterId).asString());
+        JsonNode existing = null;
+        for (JsonNode candidate : call("GET", "/api/events/clusters/" + clusterId + "/events?size=100", secretariat, null)
+                .json().path("content")) {
+            if (title.equals(candidate.path("title").asString())) {
+                existing = candidate;
+            }
+        }
+        java.time.ZoneId zone = java.time.ZoneId.of(event.path("timeZone").asString());
+        if (existing == null) {
+            java.time.LocalDate day = java.time.LocalDate.now(zone).plusDays(event.path("daysAhead").asInt(35));
+            ObjectNode draft = JSON.createObjectNode().put("kind", event.path("kind").asString()).put("title", title)
+                    .put("description", event.path("description").asString())
+                    .put("startsAt", day.atTime(java.time.LocalTime.parse(event.path("startTime").asString())).toString())
+                    .put("endsAt", day.atTime(java.time.LocalTime.parse(event.path("endTime").asString())).toString())
+                    .put("timeZone", zone.getId()).put("venue", event.path("venue").asString())
+                    .put("capacity", event.path("capacity").asInt()).put("seatsPerEnterprise", event.path("seatsPerEnterprise").asInt())
+                    .put("registrationOpensAt", java.time.LocalDateTime.now(zone).minusHours(1).withNano(0).withSecond(0).toString())
+                    .put("registrationClosesAt", day.minusDays(2).atTime(18, 0).toString())
+                    .put("visibility", event.path("visibility").asString())
+                    .put("registrationPolicy", event.path("registrationPolicy").asString());
+            var agenda = draft.putArray("agenda");
+            for (JsonNode session : event.path("agenda")) {
+                ObjectNode item = agenda.addObject().put("title", session.path("title").asString())
+                        .put("startsAt", day.atTime(java.time.LocalTime.parse(session.path("startTime").asString())).toString())
+                        .put("endsAt", day.atTime(java.time.LocalTime.parse(session.path("endTime").asString())).toString());
+                item.set("speakers", session.path("speakers"));
+            }
+            existing = require(call("POST", "/api/events/clusters/" + clusterId + "/events", secretariat, draft), 201,
+                    "drafting the event " + title).json();
+            created++;
+        }
+        String eventId = existing.path("id").asString();
+        if ("DRAFT".equals(existing.path("status").asString())) {
+            require(call("POST", "/api/events/events/" + eventId + "/publication", secretariat, null), 200,
+                    "publishing the event " + title);
+            created++;
+            System.out.println("Demo data: exchange event \"" + title + "\" published in " + clusterId);
+        }
+        planMeetings(eventId, existing, event.path("meetingSlots"), secretariat, zone);
+        Map<String, String> registered = new LinkedHashMap<>();
+        for (JsonNode registration : event.path("registrations")) {
+            String user = registration.path("user").asString();
+            String path = "/api/events/events/" + eventId + "/registrations";
+            if (call("GET", path, passwordToken(user), null).json().path("content").isEmpty()) {
+                ObjectNode body = JSON.createObjectNode();
+                body.set("attendees", registration.path("attendees"));
+                Response done = call("POST", path, passwordToken(user), body);
+                // events-service learns of members and tiers from membership events: give them a moment to arrive
+                for (int attempt = 0; (done.status() == 403 || done.status() == 503) && attempt < 20; attempt++) {
+                    pause(java.time.Duration.ofMillis(500));
+                    done = call("POST", path, passwordToken(user), body);
+                }
+                require(done, 201, "registering " + user + " for " + title);
+                created++;
+            }
+            registered.put(user, enterpriseOf.get(user));
+        }
+        for (JsonNode meeting : event.path("meetings")) {
+            meet(eventId, meeting, registered);
+        }
+    }
+
+    /** The secretariat lays out the event's B2B meeting slots and tables, once. */
+    private void planMeetings(String eventId, JsonNode event, JsonNode plan, String secretariat, java.time.ZoneId zone) {
+        String path = "/api/events/events/" + eventId + "/meeting-slots";
+        if (plan.isMissingNode() || call("GET", path, secretariat, null).status() == 200) {
+            return;
+        }
+        java.time.LocalDate day = java.time.Instant.parse(event.path("startsAt").asString()).atZone(zone).toLocalDate();
+        ObjectNode body = JSON.createObjectNode();
+        var slots = body.putArray("slots");
+        for (JsonNode slot : plan.path("slots")) {
+            slots.addObject().put("startsAt", day.atTime(java.time.LocalTime.parse(slot.path(0).asString())).toString())
+                    .put("endsAt", day.atTime(java.time.LocalTime.parse(slot.path(1).asString())).toString());
+        }
+        var tables = body.putArray("tables");
+        plan.path("tables").forEach(name -> tables.addObject().put("name", name.asString()));
+        require(call("PUT", path, secretariat, body), 200, "planning the B2B meetings");
+        created++;
+    }
+
+    /** One registered enterprise asks another for a meeting in a slot; the other accepts. Once. */
+    private void meet(String eventId, JsonNode meeting, Map<String, String> registered) {
+        String from = passwordToken(meeting.path("from").asString());
+        String path = "/api/events/events/" + eventId + "/meetings";
+        if (!call("GET", path, from, null).json().path("meetings").isEmpty()) {
+            return;
+        }
+        String slotId = call("GET", "/api/events/events/" + eventId + "/meeting-slots", from, null).json()
+                .path("slots").path(meeting.path("slot").asInt()).path("id").asString();
+        ObjectNode request = JSON.createObjectNode().put("withEnterpriseId", registered.get(meeting.path("with").asString()))
+                .put("slotId", slotId).put("message", meeting.path("message").asString());
+        Response requested = require(call("POST", path, from, request), 201, "requesting a B2B meeting");
+        created++;
+        if (meeting.path("accepted").asBoolean()) {
+            require(call("POST", "/api/events/meetings/" + requested.json().path("id").asString() + "/acceptance",
+                    passwordToken(meeting.path("with").asString()), null), 200, "accepting the B2B meeting");
+        }
+    }
+
+    /** A member puts a need or an offer on its cluster's cooperation board, once (by title). */
+    private void post(JsonNode post) {
+        String token = passwordToken(post.path("user").asString());
+        String clusterId = post.path("cluster").asString();
+        String enterpriseId = enterpriseOf.get(post.path("user").asString());
+        for (JsonNode mine : call("GET", "/api/events/clusters/" + clusterId + "/posts?enterpriseId=" + enterpriseId
+                + "&size=100", token, null).json().path("content")) {
+            if (post.path("title").asString().equals(mine.path("title").asString())) {
+                return;
+            }
+        }
+        ObjectNode body = JSON.createObjectNode().put("kind", post.path("kind").asString())
+                .put("category", post.path("category").asString()).put("title", post.path("title").asString())
+                .put("description", post.path("description").asString()).put("region", post.path("region").asString())
+                .put("validUntil", java.time.Instant.now().plus(java.time.Duration.ofDays(post.path("validDays").asInt(90)))
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        body.set("tags", post.path("tags"));
+        require(call("POST", "/api/events/clusters/" + clusterId + "/posts", token, body), 201,
+                "posting \"" + post.path("title").asString() + "\"");
+        created++;
     }
 
     private static Response require(Response response, int status, String what) {

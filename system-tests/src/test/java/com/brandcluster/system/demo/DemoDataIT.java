@@ -88,6 +88,22 @@ class DemoDataIT {
         assertThat(consultations.valueStream().map(c -> c.path("state").asString() + " with " + c.path("expertName")
                 .asString()).toList()).containsExactly("CONFIRMED with Wang Xin");
 
+        var exchangeEvents = api.get("/api/events/clusters/lighting/events").json().get("content");
+        assertThat(exchangeEvents.findValuesAsString("title")).contains("Lighting supply-chain cooperation meeting");
+        var meeting = exchangeEvents.valueStream()
+                .filter(e -> e.path("title").asString().equals("Lighting supply-chain cooperation meeting")).findFirst()
+                .orElseThrow();
+        assertThat(meeting.path("seatsTaken").asInt()).isEqualTo(3);
+        var agenda = opalApi.get("/api/events/events/" + meeting.path("id").asString() + "/meetings").json()
+                .get("meetings");
+        assertThat(agenda.valueStream().map(m -> m.path("status").asString()).toList()).containsExactly("ACCEPTED");
+        var needs = opalApi.get("/api/events/clusters/lighting/posts?kind=NEED").json().get("content");
+        assertThat(needs.findValuesAsString("title")).contains("LED driver supplier for street lights");
+        String needId = needs.valueStream().filter(p -> p.path("title").asString().startsWith("LED driver supplier"))
+                .findFirst().orElseThrow().path("id").asString();
+        assertThat(opalApi.get("/api/events/posts/" + needId + "/matches").json().findValuesAsString("title"))
+                .contains("Constant-current LED drivers, 40-300 W");
+
         Run second = runLoader(portal);
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(second.output()).contains("(0 things created");
