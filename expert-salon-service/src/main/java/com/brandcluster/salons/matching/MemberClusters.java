@@ -2,8 +2,8 @@ package com.brandcluster.salons.matching;
 
 import com.brandcluster.platform.membership.MemberStanding;
 import com.brandcluster.platform.membership.MemberStandings;
-import com.brandcluster.salons.membership.MembershipLookup;
-import com.brandcluster.salons.membership.Standing;
+import com.brandcluster.platform.membership.MembershipLookup;
+import com.brandcluster.platform.membership.Standing;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;

@@ -61,8 +61,7 @@ class MemberBookingFlags {
             return;
         }
         Instant now = clock.instant();
-        boolean inGoodStanding = MemberStanding.ACTIVE.equals(event.status())
-                || MemberStanding.GRACE.equals(event.status());
+        boolean inGoodStanding = MemberStanding.isGoodStanding(event.status());
         long changed = bookings.orderedStream().mapToLong(each -> inGoodStanding
                 ? each.clearFlags(event.clusterId(), event.enterpriseId(), now)
                 : each.flagFuture(event.clusterId(), event.enterpriseId(), event.status(), now)).sum();

@@ -1,5 +1,9 @@
 package com.brandcluster.salons.membership;
 
+import com.brandcluster.platform.membership.MembershipLookup;
+import com.brandcluster.platform.membership.MembershipUncheckableException;
+import com.brandcluster.platform.membership.Standing;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.brandcluster.salons.membership;
+package com.brandcluster.platform.membership;
 
 import java.time.LocalDate;
 
@@ -16,5 +16,14 @@ class StandingTest {
                 Standing.Source.MEMBERSHIP_SERVICE);
 
         assertThat(standing.isInGoodStanding()).isEqualTo(inGoodStanding);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ACTIVE,true", "GRACE,true", "SUSPENDED,true", "LAPSED,false", "TERMINATED,false", ",false"})
+    void aSuspendedMemberIsStillACurrentMemberButALapsedOneIsNot(String status, boolean current) {
+        Standing standing = new Standing("lighting", "ent-1", "member", status, LocalDate.parse("2026-12-31"), 1,
+                Standing.Source.LOCAL_PROJECTION);
+
+        assertThat(standing.isCurrentMember()).isEqualTo(current);
     }
 }

@@ -1,14 +1,13 @@
-package com.brandcluster.salons.membership;
+package com.brandcluster.platform.membership;
 
 import java.time.LocalDate;
-
-import com.brandcluster.platform.membership.MemberStanding;
+import java.util.Set;
 
 /**
- * An enterprise's membership of a cluster as this service sees it: from the local standing projection, or, while
- * the admission event is still in flight, from membership-service.
+ * An enterprise's membership of a cluster as a service sees it: from its local standing projection, or, while the
+ * admission event is still in flight, from membership-service ({@link MembershipLookup}).
  *
- * @param tier    the tier code (see {@link com.brandcluster.platform.membership.ClusterTiers} for what it entitles to)
+ * @param tier    the tier code (see {@link ClusterTiers} for what it entitles to)
  * @param status  ACTIVE, GRACE, SUSPENDED, LAPSED, TERMINATED
  * @param version the membership's version when it was read
  * @param source  where it was read
@@ -18,9 +17,19 @@ public record Standing(String clusterId, String enterpriseId, String tier, Strin
 
     public enum Source { LOCAL_PROJECTION, MEMBERSHIP_SERVICE }
 
+    private static final Set<String> CURRENT = Set.of(MemberStanding.ACTIVE, MemberStanding.GRACE, "SUSPENDED");
+
     /** Whether the membership entitles to members' rights now: ACTIVE, or GRACE after expiry. */
     public boolean isInGoodStanding() {
-        return MemberStanding.ACTIVE.equals(status) || MemberStanding.GRACE.equals(status);
+        return MemberStanding.isGoodStanding(status);
+    }
+
+    /**
+     * Still a member, though perhaps suspended (which a service may treat as "subject to approval"); a lapsed or
+     * terminated membership is no membership.
+     */
+    public boolean isCurrentMember() {
+        return status != null && CURRENT.contains(status);
     }
 
     static Standing of(MemberStanding local) {

@@ -1,11 +1,11 @@
-package com.brandcluster.salons.membership;
+package com.brandcluster.platform.membership;
 
 import org.springframework.http.HttpStatus;
 
 import com.brandcluster.platform.web.DomainException;
 
 /**
- * This service does not know the enterprise's membership yet and membership-service could not tell (down, slow, its
+ * The service does not know the enterprise's membership yet and membership-service could not tell (down, slow, its
  * circuit open, or it refused the lookup): a 503 problem {@code urn:brandcluster:problem:membership-unavailable}.
  * Nothing is booked on an unknown membership; the client may try again shortly.
  */

@@ -1,19 +1,17 @@
-package com.brandcluster.salons.membership;
+package com.brandcluster.platform.membership;
 
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.stereotype.Service;
-
 import com.brandcluster.platform.feign.RemoteNotFoundException;
 import com.brandcluster.platform.feign.RemoteProblemException;
 import com.brandcluster.platform.feign.RemoteServiceUnavailableException;
-import com.brandcluster.platform.membership.MemberStandings;
 
 /**
- * An enterprise's membership of a cluster, for decisions such as booking a consultation:
+ * An enterprise's membership of a cluster, for decisions such as booking a consultation or registering for an
+ * event:
  * <ol>
  * <li>the local standing projection ({@link MemberStandings}, kept by membership events) when it knows the
  * enterprise: no remote call;</li>
@@ -25,7 +23,6 @@ import com.brandcluster.platform.membership.MemberStandings;
  * </ol>
  * The remote answer is not written into the projection: only versioned events keep it, so there is one writer.
  */
-@Service
 public class MembershipLookup {
 
     private static final Logger log = LoggerFactory.getLogger(MembershipLookup.class);
@@ -33,7 +30,7 @@ public class MembershipLookup {
     private final MemberStandings localStandings;
     private final MembershipClient membership;
 
-    MembershipLookup(MemberStandings localStandings, MembershipClient membership) {
+    public MembershipLookup(MemberStandings localStandings, MembershipClient membership) {
         this.localStandings = localStandings;
         this.membership = membership;
     }
@@ -65,5 +62,14 @@ public class MembershipLookup {
                     enterpriseId, clusterId, ex.status().value(), ex.type());
             throw new MembershipUncheckableException(clusterId, enterpriseId, ex);
         }
+    }
+
+    /**
+     * Whether the enterprise is a current member (possibly suspended) of the cluster.
+     *
+     * @throws MembershipUncheckableException if it is not known here and membership-service could not tell
+     */
+    public boolean isCurrentMember(String clusterId, String enterpriseId) {
+        return standingOf(clusterId, enterpriseId).map(Standing::isCurrentMember).orElse(false);
     }
 }
