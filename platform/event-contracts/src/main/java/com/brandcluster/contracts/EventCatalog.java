@@ -1,5 +1,6 @@
 package com.brandcluster.contracts;
 
+import com.brandcluster.contracts.events.AttendeeCheckedIn;
 import com.brandcluster.contracts.events.EventCancelled;
 import com.brandcluster.contracts.events.EventPublished;
 import com.brandcluster.contracts.events.EventUpdated;
@@ -94,6 +95,7 @@ public final class EventCatalog {
         register(RegistrationWaitlisted.class, Exchanges.EVENTS, RegistrationWaitlisted.ROUTING_KEY);
         register(RegistrationOffered.class, Exchanges.EVENTS, RegistrationOffered.ROUTING_KEY);
         register(RegistrationCancelled.class, Exchanges.EVENTS, RegistrationCancelled.ROUTING_KEY);
+        register(AttendeeCheckedIn.class, Exchanges.EVENTS, AttendeeCheckedIn.ROUTING_KEY);
     }
 
     private static void register(Class<? extends DomainEvent> type, String exchange, String routingKey) {

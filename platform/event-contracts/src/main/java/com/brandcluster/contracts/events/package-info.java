@@ -1,6 +1,6 @@
 /**
- * Events published by events-service on {@code events.events}: exchange events ({@code events.event.*}) and the
- * registrations for them ({@code events.registration.*}). An exchange event's id is {@code exchangeEventId}, since
- * {@code eventId} is every message's own id.
+ * Events published by events-service on {@code events.events}: exchange events ({@code events.event.*}), the
+ * registrations for them ({@code events.registration.*}) and their attendees' check-in ({@code events.attendance.*}).
+ * An exchange event's id is {@code exchangeEventId}, since {@code eventId} is every message's own id.
  */
 package com.brandcluster.contracts.events;
