@@ -252,8 +252,8 @@ public class ExchangeEvents {
         return changed -> true;
     }
 
-    /** The event for its cluster's secretariat; a draft does not exist for anybody else. */
-    private ExchangeEvent managed(String eventId, Caller caller) {
+    /** The event for its cluster's secretariat (403 for anybody else); a draft does not exist for anybody else. */
+    public ExchangeEvent managed(String eventId, Caller caller) {
         ExchangeEvent event = get(eventId);
         if (caller.isSecretariatOf(event.clusterId())) {
             return event;

@@ -1,5 +1,6 @@
 package com.brandcluster.events.registration;
 
+import com.brandcluster.contracts.events.AttendeeCheckedIn;
 import com.brandcluster.contracts.events.RegistrationCancelled;
 import com.brandcluster.contracts.events.RegistrationConfirmed;
 import com.brandcluster.contracts.events.RegistrationDeclined;
@@ -56,6 +57,18 @@ class Announcements {
                 r.id(), event.id(), d.title(), d.startsAt(), d.timeZone(), r.enterpriseId(), r.seats(),
                 r.previousStatus().name(), by.name(), reason)));
     }
+
+    /** An attendee was checked in: one event per attendee, carrying the version that recorded their check-in. */
+    void checkedIn(Registration r, ExchangeEvent event, Registration.CheckIn checkIn, CheckInMethod method) {
+        EventDetails d = event.details();
+        Instant at = checkIn.attendee().checkedInAt();
+        r.announce(outboxEvents.entryFor(new AttendeeCheckedIn(UUID.randomUUID(), at, r.clusterId(),
+                checkIn.version(), r.id(), event.id(), d.title(), d.startsAt(), d.timeZone(), r.enterpriseId(),
+                r.seats(), checkIn.attendee().id(), at, method.name())));
+    }
+
+    /** How an attendee was checked in, as {@code AttendeeCheckedIn.method} says it. */
+    enum CheckInMethod { CODE, REGISTRATION }
 
     /** AUTOMATIC straight from registration, APPROVAL from pending, OFFER_ACCEPTED from an offer. */
     private static String confirmedBy(Registration r) {

@@ -3,6 +3,8 @@ package com.brandcluster.events.registration;
 import com.brandcluster.platform.outbox.OutboxCarrier;
 import com.brandcluster.platform.outbox.OutboxEntry;
 import com.brandcluster.platform.web.ConflictException;
+import com.brandcluster.platform.web.UnprocessableException;
+import org.bson.types.ObjectId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -11,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +24,7 @@ import java.util.Set;
  * WAITLISTED ──seats freed──► OFFERED ──accept──► CONFIRMED,  OFFERED ──not accepted in time──► LAPSED
  * WAITLISTED | OFFERED ──membership suspended──► PENDING
  * any open state ──cancel──► CANCELLED
+ * CONFIRMED ──attendees checked in at the event──► CONFIRMED (each check-in recorded)
  * </pre>
  *
  * A new registration starts PENDING (approval needed), CONFIRMED (seats reserved) or WAITLISTED (the event was full).
@@ -33,6 +37,7 @@ import java.util.Set;
 @CompoundIndex(name = "event_enterprise", def = "{'exchangeEventId': 1, 'enterpriseId': 1}")
 @CompoundIndex(name = "cluster_enterprise_status", def = "{'clusterId': 1, 'enterpriseId': 1, 'status': 1}")
 @CompoundIndex(name = "status_offer_expiry", def = "{'status': 1, 'offerExpiresAt': 1}")
+@CompoundIndex(name = "event_status_registered", def = "{'exchangeEventId': 1, 'status': 1, 'registeredAt': 1}")
 public class Registration implements OutboxCarrier {
 
     static final String COLLECTION = "event_registrations";
@@ -53,10 +58,30 @@ public class Registration implements OutboxCarrier {
     }
 
     /**
+     * @param id                    names the attendee within the registration (for their check-in code and check-in)
      * @param consentToAttendeeList whether the attendee agreed to appear on the attendee list that other registered
      *                              members see (the secretariat sees every attendee)
+     * @param checkedInAt           when the attendee was checked in at the event; null until then
      */
-    public record Attendee(String name, String email, String jobTitle, boolean consentToAttendeeList) {
+    public record Attendee(String id, String name, String email, String jobTitle, boolean consentToAttendeeList,
+                           Instant checkedInAt) {
+
+        /** A newly registered attendee, with an id of their own. */
+        static Attendee named(String name, String email, String jobTitle, boolean consentToAttendeeList) {
+            return new Attendee(new ObjectId().toHexString(), name, email, jobTitle, consentToAttendeeList, null);
+        }
+
+        boolean isCheckedIn() {
+            return checkedInAt != null;
+        }
+
+        private Attendee checkedIn(Instant at) {
+            return new Attendee(id, name, email, jobTitle, consentToAttendeeList, at);
+        }
+    }
+
+    /** An attendee this change checked in, and the registration's version that records it. */
+    record CheckIn(Attendee attendee, long version) {
     }
 
     public record Change(Status status, Instant at, String by, String reason) {
@@ -182,6 +207,44 @@ public class Registration implements OutboxCarrier {
         offerExpiresAt = null;
         transition(Status.PENDING, at, "system", reason);
         return true;
+    }
+
+    /**
+     * Checks in the attendees with these ids, every attendee when none are named, at the event. Only a confirmed
+     * registration's attendees are checked in; one checked in already stays as they were. Each attendee checked in is
+     * a change of its own in the history, so each announcement carries a version of its own.
+     *
+     * @return the attendees checked in now, in the registration's order; empty if all were checked in already
+     */
+    List<CheckIn> checkIn(Set<String> attendeeIds, String by, Instant at) {
+        if (status != Status.CONFIRMED) {
+            throw new ConflictException("registration-state", "Registration in another state",
+                    "This registration is " + status + "; only a confirmed registration's attendees are checked in.")
+                    .withCurrentState(status.name());
+        }
+        List<String> unknown = attendeeIds.stream().filter(id -> attendee(id).isEmpty()).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new UnprocessableException("unknown-attendee", "Unknown attendee",
+                    "This registration has no attendee " + String.join(", ", unknown) + ".");
+        }
+        List<CheckIn> checkedIn = new ArrayList<>();
+        List<Attendee> next = new ArrayList<>(attendees.size());
+        for (Attendee attendee : attendees) {
+            if (!attendee.isCheckedIn() && (attendeeIds.isEmpty() || attendeeIds.contains(attendee.id()))) {
+                Attendee now = attendee.checkedIn(at);
+                history.add(new Change(status, at, by, "attendee " + attendee.id() + " checked in"));
+                checkedIn.add(new CheckIn(now, version()));
+                next.add(now);
+            } else {
+                next.add(attendee);
+            }
+        }
+        attendees = List.copyOf(next);
+        return checkedIn;
+    }
+
+    Optional<Attendee> attendee(String attendeeId) {
+        return attendees.stream().filter(a -> a.id().equals(attendeeId)).findFirst();
     }
 
     private void require(Status expected, Status target) {

@@ -68,6 +68,9 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
 
     List<Registration> findByStatusAndOfferExpiresAtLessThanEqual(Registration.Status status, Instant at);
 
+    boolean existsByExchangeEventIdAndEnterpriseIdAndStatus(String eventId, String enterpriseId,
+                                                            Registration.Status status);
+
     Page<Registration> findByExchangeEventId(String eventId, Pageable pageable);
 
     Page<Registration> findByExchangeEventIdAndStatus(String eventId, Registration.Status status, Pageable pageable);

@@ -24,7 +24,7 @@ final class RegistrationRequests {
                          @NotNull Boolean consentToAttendeeList) {
 
         Registration.Attendee attendee() {
-            return new Registration.Attendee(name, email, jobTitle, consentToAttendeeList);
+            return Registration.Attendee.named(name, email, jobTitle, consentToAttendeeList);
         }
     }
 

@@ -15,8 +15,8 @@ class RegistrationTest {
 
     private static final Instant NOW = Instant.parse("2026-05-07T01:00:00Z");
     private static final List<Registration.Attendee> TWO = List.of(
-            new Registration.Attendee("Li Ming", "li.ming@opal.example", "Export manager", true),
-            new Registration.Attendee("Zhao Lei", "zhao.lei@opal.example", null, false));
+            Registration.Attendee.named("Li Ming", "li.ming@opal.example", "Export manager", true),
+            Registration.Attendee.named("Zhao Lei", "zhao.lei@opal.example", null, false));
 
     private static Registration pending() {
         return Registration.pending("r-1", "e-1", "lighting", "ent-opal", TWO, "APPROVAL_POLICY", "user", NOW);

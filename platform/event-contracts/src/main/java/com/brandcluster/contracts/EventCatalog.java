@@ -1,5 +1,6 @@
 package com.brandcluster.contracts;
 
+import com.brandcluster.contracts.events.AttendeeCheckedIn;
 import com.brandcluster.contracts.events.EventCancelled;
 import com.brandcluster.contracts.events.EventPublished;
 import com.brandcluster.contracts.events.EventUpdated;
@@ -108,6 +109,7 @@ public final class EventCatalog {
         register(MeetingDeclined.class, Exchanges.EVENTS, MeetingDeclined.ROUTING_KEY);
         register(MeetingExpired.class, Exchanges.EVENTS, MeetingExpired.ROUTING_KEY);
         register(MeetingCancelled.class, Exchanges.EVENTS, MeetingCancelled.ROUTING_KEY);
+        register(AttendeeCheckedIn.class, Exchanges.EVENTS, AttendeeCheckedIn.ROUTING_KEY);
     }
 
     private static void register(Class<? extends DomainEvent> type, String exchange, String routingKey) {

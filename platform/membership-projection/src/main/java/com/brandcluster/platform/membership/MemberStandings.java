@@ -6,6 +6,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,6 +65,30 @@ public class MemberStandings {
             }
         });
         return Set.copyOf(enterprises);
+    }
+
+    /**
+     * The names of these enterprises as their current memberships of the cluster (per enterprise the most recently
+     * changed, as {@link #of} reads it) record them, in one query. Enterprises this service knows no membership of, or
+     * whose name it has not learnt yet, are left out.
+     */
+    public Map<String, String> enterpriseNames(String clusterId, Collection<String> enterpriseIds) {
+        if (enterpriseIds.isEmpty()) {
+            return Map.of();
+        }
+        Query query = Query.query(Criteria.where("clusterId").is(clusterId).and("enterpriseId").in(enterpriseIds))
+                .with(Sort.by(Sort.Direction.DESC, "updatedAt"));
+        query.fields().include("enterpriseId", "enterpriseName");
+        Map<String, String> latest = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Document standing : mongo.find(query, Document.class, MemberStanding.COLLECTION)) {
+            String enterpriseId = standing.getString("enterpriseId");
+            String name = standing.getString("enterpriseName");
+            if (seen.add(enterpriseId) && name != null) {
+                latest.put(enterpriseId, name);
+            }
+        }
+        return Map.copyOf(latest);
     }
 
     /** Whether the enterprise may use members' rights in the cluster now. */

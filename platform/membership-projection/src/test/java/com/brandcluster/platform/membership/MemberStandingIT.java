@@ -6,6 +6,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,8 +55,28 @@ class MemberStandingIT extends MemberStandingContract {
         assertThat(standings.inGoodStanding(cluster)).containsExactlyInAnyOrder("active", "grace", "rejoined");
     }
 
+    @Test
+    void enterpriseNamesAreReadInOneGoFromEachEnterprisesLatestMembershipOfTheCluster() {
+        String cluster = "cluster-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        save(cluster, "opal", "Opal Lighting (old name)", "TERMINATED", now.minusSeconds(3600));
+        save(cluster, "opal", "Opal Lighting Co., Ltd.", "ACTIVE", now.minusSeconds(60));
+        save(cluster, "jade", "翡翠照明有限公司", "SUSPENDED", now);
+        save(cluster, "nameless", null, "ACTIVE", now);
+        save(cluster, "not-asked", "Not asked", "ACTIVE", now);
+        save("elsewhere-" + UUID.randomUUID(), "amber", "Amber Lamps", "ACTIVE", now);
+
+        assertThat(standings.enterpriseNames(cluster, List.of("opal", "jade", "nameless", "amber", "unknown")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("opal", "Opal Lighting Co., Ltd.", "jade", "翡翠照明有限公司"));
+        assertThat(standings.enterpriseNames(cluster, List.of())).isEmpty();
+    }
+
     private void save(String cluster, String enterprise, String status, Instant updatedAt) {
-        mongo.save(new MemberStanding(UUID.randomUUID().toString(), cluster, enterprise, "Enterprise", "M-1", "member",
+        save(cluster, enterprise, "Enterprise", status, updatedAt);
+    }
+
+    private void save(String cluster, String enterprise, String name, String status, Instant updatedAt) {
+        mongo.save(new MemberStanding(UUID.randomUUID().toString(), cluster, enterprise, name, "M-1", "member",
                 status, LocalDate.now().minusMonths(1), LocalDate.now().plusMonths(11), 1, updatedAt));
     }
 }
