@@ -1,5 +1,8 @@
 package com.brandcluster.contracts;
 
+import com.brandcluster.contracts.assets.AssetCreated;
+import com.brandcluster.contracts.assets.AssetVersionPublished;
+import com.brandcluster.contracts.assets.AssetVersionRetired;
 import com.brandcluster.contracts.events.EventCancelled;
 import com.brandcluster.contracts.events.EventPublished;
 import com.brandcluster.contracts.events.EventUpdated;
@@ -98,6 +101,9 @@ public final class EventCatalog {
         register(RegistrationOffered.class, Exchanges.EVENTS, RegistrationOffered.ROUTING_KEY);
         register(RegistrationCancelled.class, Exchanges.EVENTS, RegistrationCancelled.ROUTING_KEY);
         register(ConsultationReminder.class, Exchanges.SALONS, ConsultationReminder.ROUTING_KEY);
+        register(AssetCreated.class, Exchanges.ASSETS, AssetCreated.ROUTING_KEY);
+        register(AssetVersionPublished.class, Exchanges.ASSETS, AssetVersionPublished.ROUTING_KEY);
+        register(AssetVersionRetired.class, Exchanges.ASSETS, AssetVersionRetired.ROUTING_KEY);
     }
 
     private static void register(Class<? extends DomainEvent> type, String exchange, String routingKey) {
