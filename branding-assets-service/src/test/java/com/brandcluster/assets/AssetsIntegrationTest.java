@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -105,6 +107,15 @@ public abstract class AssetsIntegrationTest {
                 "Enterprise " + enterpriseId, "LIGHT-2026-0001", tier, status, today.minusMonths(1),
                 today.plusMonths(11), 1, Instant.now()));
         return enterpriseId;
+    }
+
+    /** The standing projection records a later change of the enterprise's membership, as its events would. */
+    protected void standingChanges(String clusterId, String enterpriseId, String status) {
+        MemberStanding before = mongo.findOne(Query.query(Criteria.where("clusterId").is(clusterId)
+                .and("enterpriseId").is(enterpriseId)), MemberStanding.class);
+        mongo.save(new MemberStanding(before.membershipId(), clusterId, enterpriseId, before.enterpriseName(),
+                before.memberNumber(), before.tier(), status, before.validFrom(), before.validUntil(),
+                before.version() + 1, Instant.now()));
     }
 
     /** A token of a user of a new ACTIVE member of the cluster in this tier. */
