@@ -84,6 +84,12 @@ class UploadAttacksIT extends AssetsIntegrationTest {
     }
 
     @Test
+    void refusesAPartAboveTheMultipartLimit() {
+        refusedBoth(Part.file("poster.png", "image/png", TestFiles.png(3 * 1024 * 1024 + 512 * 1024)), 413,
+                "payload-too-large");
+    }
+
+    @Test
     void refusesABodyAboveTheRequestLimitBeforeReadingIt() {
         refusedBoth(Part.file("poster.png", "image/png", TestFiles.png(5 * 1024 * 1024)), 413, "payload-too-large");
     }
