@@ -6,6 +6,8 @@ import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,15 +21,17 @@ final class ContentDetector {
     /** How many leading bytes {@link #detect} needs at most: enough for an XML prolog with a long comment. */
     static final int HEAD_LENGTH = 8192;
 
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
-    private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ZIP = {'P', 'K', 3, 4};
-    private static final byte[] WOFF = "wOFF".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] WOFF2 = "wOF2".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] OTF = "OTTO".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] TTF = {0, 1, 0, 0};
-    private static final byte[] TTF_APPLE = "true".getBytes(StandardCharsets.US_ASCII);
+    /** Magic numbers, in the order they are tried. */
+    private static final List<Map.Entry<byte[], FileType>> SIGNATURES = List.of(
+            Map.entry(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, FileType.PNG),
+            Map.entry(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, FileType.JPEG),
+            Map.entry(ascii("%PDF-"), FileType.PDF),
+            Map.entry(new byte[] {'P', 'K', 3, 4}, FileType.ZIP),
+            Map.entry(ascii("wOFF"), FileType.WOFF),
+            Map.entry(ascii("wOF2"), FileType.WOFF2),
+            Map.entry(ascii("OTTO"), FileType.OTF));
+    /** The sfnt versions of TrueType (0x00010000, and Apple's "true"). */
+    private static final List<byte[]> TRUETYPE = List.of(new byte[] {0, 1, 0, 0}, ascii("true"));
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private ContentDetector() {
@@ -35,29 +39,13 @@ final class ContentDetector {
 
     /** The type of a file that starts with these bytes (the whole file if it is shorter than {@link #HEAD_LENGTH}). */
     static Optional<FileType> detect(byte[] head) {
-        if (startsWith(head, PNG)) {
-            return Optional.of(FileType.PNG);
-        }
-        if (startsWith(head, JPEG)) {
-            return Optional.of(FileType.JPEG);
-        }
-        if (startsWith(head, PDF)) {
-            return Optional.of(FileType.PDF);
-        }
-        if (startsWith(head, ZIP)) {
-            return Optional.of(FileType.ZIP);
-        }
-        if (startsWith(head, WOFF)) {
-            return Optional.of(FileType.WOFF);
-        }
-        if (startsWith(head, WOFF2)) {
-            return Optional.of(FileType.WOFF2);
-        }
-        if (startsWith(head, OTF)) {
-            return Optional.of(FileType.OTF);
+        for (Map.Entry<byte[], FileType> signature : SIGNATURES) {
+            if (startsWith(head, signature.getKey())) {
+                return Optional.of(signature.getValue());
+            }
         }
         // the sfnt version of TrueType is 0x00010000, too common a start to trust alone: the table count must follow
-        if ((startsWith(head, TTF) || startsWith(head, TTF_APPLE)) && hasSfntTables(head)) {
+        if (TRUETYPE.stream().anyMatch(version -> startsWith(head, version)) && hasSfntTables(head)) {
             return Optional.of(FileType.TTF);
         }
         return isSvg(head) ? Optional.of(FileType.SVG) : Optional.empty();
@@ -98,6 +86,10 @@ final class ContentDetector {
         } finally {
             SafeXml.close(reader);
         }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
