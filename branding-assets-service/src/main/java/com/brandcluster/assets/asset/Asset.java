@@ -3,6 +3,7 @@ package com.brandcluster.assets.asset;
 import com.brandcluster.assets.storage.StoredFile;
 import com.brandcluster.platform.outbox.OutboxCarrier;
 import com.brandcluster.platform.outbox.OutboxEntry;
+import com.brandcluster.platform.web.ConflictException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -17,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * A brand asset of a cluster: its details and every version of its file. Versions are uploaded as DRAFTs, published
- * and retired one by one; the asset's current version is its highest-numbered published one, and only assets that
- * have one reach anybody but the secretariat.
+ * (never one older than the current version) and retired one by one; the asset's current version is its
+ * highest-numbered published one, and only assets that have one reach anybody but the secretariat.
  *
  * <p>Pattern 1: the details, the versions, the history and the pending outbox events change in one document write,
  * guarded by {@code revision}; two secretariat users adding versions at once cannot take the same number, the one
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 @CompoundIndex(name = "cluster_kind", def = "{'clusterId': 1, 'details.kind': 1}")
 @CompoundIndex(name = "cluster_tags", def = "{'clusterId': 1, 'tagKeys': 1}")
 @CompoundIndex(name = "cluster_keywords", def = "{'clusterId': 1, 'keywords': 1}")
+@CompoundIndex(name = "version_files", def = "{'versions.file.fileId': 1}")
 public class Asset implements OutboxCarrier {
 
     public static final String COLLECTION = "assets";
@@ -76,13 +78,21 @@ public class Asset implements OutboxCarrier {
     }
 
     /**
-     * Publishes a draft version; it becomes the current version unless a higher-numbered one is published already.
+     * Publishes a draft version, which becomes the current version. A draft older than the current version is not
+     * published: members would be handed a version the secretariat has already replaced.
      *
      * @return the current version before, if there was one
      */
     Optional<AssetVersion> publish(int number, String by, Instant now) {
         Optional<AssetVersion> before = current();
-        versionNumbered(number).orElseThrow(() -> new VersionNotFoundException(id, number)).publish(now);
+        AssetVersion version = versionNumbered(number).orElseThrow(() -> new VersionNotFoundException(id, number));
+        if (version.status() == AssetVersion.Status.DRAFT && currentVersion != null && number < currentVersion) {
+            throw new ConflictException("version-superseded", "Version superseded",
+                    "Version " + number + " is older than the current version " + currentVersion
+                            + "; upload it again as a new version to publish it.")
+                    .withCurrentState(version.status().name());
+        }
+        version.publish(now);
         currentVersion = highestPublished().map(AssetVersion::number).orElse(null);
         record("PUBLISHED", number, now, by);
         return before;

@@ -5,6 +5,8 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.MongoGridFSException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -18,6 +20,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.HexFormat;
 
 /**
@@ -30,6 +36,9 @@ import java.util.HexFormat;
 public class FileStore {
 
     public static final String BUCKET = "asset_files";
+    /** The metadata that marks a file as the upload of an asset version (other files may share the bucket). */
+    public static final String PURPOSE = "purpose";
+    public static final String ASSET_VERSION = "asset-version";
     private static final int CHUNK_SIZE = 255 * 1024;
     private static final int CHUNKS_PER_BATCH = 16;
     private static final Logger log = LoggerFactory.getLogger(FileStore.class);
@@ -49,7 +58,7 @@ public class FileStore {
     StoredFile store(InputStream content, String filename, FileType type, long maxBytes) throws IOException {
         MessageDigest sha256 = sha256();
         GridFSUploadStream upload = bucket.openUploadStream(filename, new GridFSUploadOptions()
-                .chunkSizeBytes(CHUNK_SIZE).metadata(new Document("contentType", type.contentType())));
+                .chunkSizeBytes(CHUNK_SIZE).metadata(new Document("contentType", type.contentType()).append(PURPOSE, ASSET_VERSION)));
         long size = 0;
         try (InputStream in = new DigestInputStream(content, sha256)) {
             byte[] buffer = new byte[64 * 1024];
@@ -83,6 +92,16 @@ public class FileStore {
             remaining -= skipped;
         }
         return in;
+    }
+
+    /** The ids of the asset version uploads stored before {@code instant}, oldest first. */
+    public List<String> versionUploadsBefore(Instant instant) {
+        List<String> ids = new ArrayList<>();
+        bucket.find(Filters.and(Filters.eq("metadata." + PURPOSE, ASSET_VERSION),
+                        Filters.lt("uploadDate", Date.from(instant))))
+                .sort(Sorts.ascending("uploadDate"))
+                .forEach(file -> ids.add(file.getObjectId().toHexString()));
+        return ids;
     }
 
     /** Removes a file that nothing refers to (any more); a file already gone is fine. */

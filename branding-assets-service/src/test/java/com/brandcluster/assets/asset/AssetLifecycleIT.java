@@ -111,6 +111,12 @@ class AssetLifecycleIT extends AssetsIntegrationTest {
         assertProblem(again, 409, "asset-version-state");
         assertThat(again.at("/currentState")).isEqualTo("PUBLISHED");
         assertProblem(publish(secretariat, assetId, 2), 404, "version-not-found");
+        addVersion(secretariat, assetId, TestFiles.png(2000), "mark-v2.png");
+        addVersion(secretariat, assetId, TestFiles.png(3000), "mark-v3.png");
+        assertThat(publish(secretariat, assetId, 3).at("/currentVersion")).isEqualTo("3");
+        ApiClient.Response superseded = publish(secretariat, assetId, 2);
+        assertProblem(superseded, 409, "version-superseded");
+        assertThat(superseded.at("/currentState")).isEqualTo("DRAFT");
         assertProblem(publish(secretariat, "6b1c2d3e4f5a6b7c8d9e0f11", 1), 404, "not-found");
         assertProblem(publish(secretariat, assetId, 0), 404, "version-not-found");
     }
