@@ -63,7 +63,7 @@ class AssetController {
         if (q != null && !q.isBlank()) {
             text = SearchKeys.ofQuery(q);
             if (text.isEmpty()) {
-                throw new AssetRequests.InvalidMetadataException("q",
+                throw new AssetRequests.InvalidRequestException("q",
                         "needs a word of two or more letters or digits, or a Chinese, Japanese or Korean character");
             }
         }

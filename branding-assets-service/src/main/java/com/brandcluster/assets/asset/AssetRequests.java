@@ -42,10 +42,10 @@ final class AssetRequests {
         /** The details, with blank texts dropped and tags trimmed and each kept once. */
         AssetDetails details() {
             if (accessLevel == AccessLevel.TIER && minimumTierRank == null) {
-                throw new InvalidMetadataException("minimumTierRank", "is required for TIER access");
+                throw new InvalidRequestException("minimumTierRank", "is required for TIER access");
             }
             if (accessLevel != AccessLevel.TIER && minimumTierRank != null) {
-                throw new InvalidMetadataException("minimumTierRank", "is only allowed with TIER access");
+                throw new InvalidRequestException("minimumTierRank", "is only allowed with TIER access");
             }
             List<String> cleanTags = tags == null ? List.of()
                     : List.copyOf(new LinkedHashSet<>(tags.stream().map(String::strip).toList()));
@@ -58,10 +58,10 @@ final class AssetRequests {
         }
     }
 
-    /** 400 for metadata whose fields are each valid but do not fit together. */
-    static final class InvalidMetadataException extends DomainException {
+    /** 400 for fields that are each valid but do not fit together, or a value nothing can be found by. */
+    static final class InvalidRequestException extends DomainException {
 
-        InvalidMetadataException(String field, String message) {
+        InvalidRequestException(String field, String message) {
             super(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request has invalid fields.");
             withProperty(Problems.ERRORS, List.of(new Problems.FieldError(field, message)));
         }

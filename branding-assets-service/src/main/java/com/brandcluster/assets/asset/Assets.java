@@ -35,12 +35,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The secretariat's work on its cluster's brand assets, and who may use them. An asset without a published version
@@ -88,7 +89,7 @@ public class Assets {
         AssetDetails details = metadata.details();
         StoredFile stored = uploads.accept(file);
         try {
-            Instant now = clock.instant();
+            Instant now = now();
             Asset asset = Asset.create(new ObjectId().toHexString(), clusterId, details, stored, null,
                     caller.subject(), now);
             asset.announce(outboxEvents.entryFor(new AssetCreated(UUID.randomUUID(), now, clusterId,
@@ -109,8 +110,8 @@ public class Assets {
         StoredFile stored = uploads.accept(file);
         try {
             Asset saved = change(assetId, caller, asset -> {
-                asset.addVersion(stored, notes, caller.subject(), clock.instant());
-                return asset;
+                asset.addVersion(stored, notes, caller.subject(), now());
+                return true;
             });
             log.info("Asset {} has a new draft version {}", assetId, saved.latest().number());
             return saved;
@@ -122,7 +123,7 @@ public class Assets {
 
     Asset publish(String assetId, int number, Caller caller) {
         Asset published = change(assetId, caller, asset -> {
-            Instant now = clock.instant();
+            Instant now = now();
             Optional<AssetVersion> before = asset.publish(number, caller.subject(), now);
             AssetVersion version = asset.versionNumbered(number).orElseThrow();
             AssetDetails d = asset.details();
@@ -133,7 +134,7 @@ public class Assets {
                     d.accessLevel().name(), d.minimumTierRank(), number,
                     before.map(AssetVersion::number).orElse(null), file.filename(), file.contentType(),
                     file.size(), file.sha256(), List.of())));
-            return asset;
+            return true;
         });
         log.info("Asset {} version {} published", assetId, number);
         return published;
@@ -141,12 +142,12 @@ public class Assets {
 
     Asset retire(String assetId, int number, Caller caller) {
         Asset retired = change(assetId, caller, asset -> {
-            Instant now = clock.instant();
+            Instant now = now();
             asset.retire(number, caller.subject(), now);
             asset.announce(outboxEvents.entryFor(new AssetVersionRetired(UUID.randomUUID(), now,
                     asset.clusterId(), asset.version(), asset.id(), asset.details().kind().name(),
                     asset.details().title(), number, asset.current().map(AssetVersion::number).orElse(null))));
-            return asset;
+            return true;
         });
         log.info("Asset {} version {} retired", assetId, number);
         return retired;
@@ -158,8 +159,7 @@ public class Assets {
         return change(assetId, caller, asset -> {
             AssetDetails next = mergePatch.merge(AssetMetadata.of(asset.details()), checked, AssetMetadata.class)
                     .details();
-            asset.edit(next, caller.subject(), clock.instant());
-            return asset;
+            return asset.edit(next, caller.subject(), now());
         });
     }
 
@@ -248,6 +248,11 @@ public class Assets {
     record Filter(AssetKind kind, String tag, List<String> text) {
     }
 
+    /** MongoDB keeps milliseconds: what an answer says is then what a later read says. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private Asset find(String assetId) {
         Asset asset = mongo.findById(assetId, Asset.class);
         if (asset == null) {
@@ -269,10 +274,16 @@ public class Assets {
                 + "' manages its assets.");
     }
 
-    /** Loads the asset for its secretariat, applies the change and saves it (pattern 1), again on a lost race. */
-    private Asset change(String assetId, Caller caller, Function<Asset, Asset> change) {
+    /**
+     * Loads the asset for its secretariat, applies the change and, if it says something changed, saves it (pattern 1);
+     * a save that lost a race is applied again to the fresh asset.
+     */
+    private Asset change(String assetId, Caller caller, Predicate<Asset> change) {
         for (int attempt = 1; ; attempt++) {
-            Asset asset = change.apply(managed(assetId, caller));
+            Asset asset = managed(assetId, caller);
+            if (!change.test(asset)) {
+                return asset;
+            }
             try {
                 return mongo.save(asset);
             } catch (OptimisticLockingFailureException lostRace) {

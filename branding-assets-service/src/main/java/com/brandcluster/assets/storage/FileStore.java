@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -76,7 +77,7 @@ public class FileStore {
             throw failed;
         }
         return new StoredFile(upload.getObjectId().toHexString(), filename, type.contentType(), size,
-                HexFormat.of().formatHex(sha256.digest()), clock.instant());
+                HexFormat.of().formatHex(sha256.digest()), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** The file's bytes from {@code offset} on; the caller closes the stream. */

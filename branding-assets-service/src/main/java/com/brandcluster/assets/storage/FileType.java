@@ -12,12 +12,13 @@ public enum FileType {
     PNG("image/png", "png"),
     JPEG("image/jpeg", "jpg", "image/pjpeg"),
     PDF("application/pdf", "pdf", "application/x-pdf"),
-    SVG("image/svg+xml", "svg"),
+    SVG("image/svg+xml", "svg", "application/xml", "text/xml"),
     /** Templates: a plain zip, or an office or design package built on zip (.potx, .dotx, .idml...). */
     ZIP("application/zip", "zip", "application/x-zip-compressed", "application/x-zip",
             "application/vnd.openxmlformats-officedocument.*", "application/vnd.oasis.opendocument.*",
             "application/vnd.adobe.indesign-idml-package"),
-    TTF("font/ttf", "ttf", "application/x-font-ttf", "application/font-sfnt", "font/sfnt"),
+    TTF("font/ttf", "ttf", "application/x-font-ttf", "application/x-font-truetype", "application/font-sfnt",
+            "font/sfnt"),
     OTF("font/otf", "otf", "application/x-font-otf", "application/vnd.ms-opentype", "font/sfnt"),
     WOFF("font/woff", "woff", "application/font-woff", "application/x-font-woff"),
     WOFF2("font/woff2", "woff2", "application/font-woff2");

@@ -137,6 +137,11 @@ class AssetLifecycleIT extends AssetsIntegrationTest {
         assertThat(edited.at("/description")).isNull();
         assertThat(edited.at("/usageNotes")).isEqualTo("Keep a clear space of half the mark's height around it.");
         assertProblem(api.as(memberUser(cluster, MEMBER_TIER)).get(assetPath(assetId)), 403, "tier-insufficient");
+
+        ApiClient.Response unchanged = api.as(secretariat).send("PATCH", assetPath(assetId),
+                "{\"title\":\"Cluster mark, monochrome\"}", MERGE_PATCH);
+        assertThat(unchanged.at("/version")).isEqualTo(edited.at("/version"));
+        assertThat(unchanged.at("/updatedAt")).isEqualTo(edited.at("/updatedAt"));
     }
 
     @Test
