@@ -26,6 +26,10 @@ import java.util.UUID;
  * {@code Content-Range: bytes *}/size when none is satisfiable) and an attachment {@code Content-Disposition}. The bytes
  * stream from GridFS straight into the response, each range read from its offset on, so memory use does not depend on
  * the file's size.
+ * <p>
+ * Written here rather than left to Spring MVC's {@code ResourceRegion} support, which would stream a GridFS resource
+ * too, but ignores {@code If-Range} (a client resuming a download of a file that has changed would splice two
+ * versions together) and answers 416 to a malformed {@code Range} that RFC 9110 says to ignore.
  */
 @Component
 public class FileResponses {
