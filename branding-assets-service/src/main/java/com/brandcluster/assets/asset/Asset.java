@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 @CompoundIndex(name = "cluster_tags", def = "{'clusterId': 1, 'tagKeys': 1}")
 @CompoundIndex(name = "cluster_keywords", def = "{'clusterId': 1, 'keywords': 1}")
 @CompoundIndex(name = "version_files", def = "{'versions.file.fileId': 1}")
-public class Asset implements OutboxCarrier {
+class Asset implements OutboxCarrier {
 
     public static final String COLLECTION = "assets";
 

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param minimumTierRank the tier asset access rank a TIER asset requires; null for the other access levels
  */
-public record AssetDetails(AssetKind kind, String title, String description, List<String> tags,
+record AssetDetails(AssetKind kind, String title, String description, List<String> tags,
                            AccessLevel accessLevel, Integer minimumTierRank, String usageNotes) {
 
     public AssetDetails {

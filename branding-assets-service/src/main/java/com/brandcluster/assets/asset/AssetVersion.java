@@ -6,7 +6,7 @@ import com.brandcluster.platform.web.ConflictException;
 import java.time.Instant;
 
 /** One version of an asset's file: DRAFT when uploaded, then PUBLISHED, then RETIRED. */
-public final class AssetVersion {
+final class AssetVersion {
 
     public enum Status { DRAFT, PUBLISHED, RETIRED }
 

@@ -52,7 +52,7 @@ import java.util.function.Predicate;
  * fails, the file is removed again, so a failed request leaves no orphan file behind.
  */
 @Service
-public class Assets {
+class Assets {
 
     private static final Logger log = LoggerFactory.getLogger(Assets.class);
     /** Each lost race means another change got in; a burst of parallel uploads needs as many attempts. */
