@@ -1,6 +1,9 @@
 package com.brandcluster.contracts;
 
 import com.brandcluster.contracts.events.AttendeeCheckedIn;
+import com.brandcluster.contracts.assets.AssetCreated;
+import com.brandcluster.contracts.assets.AssetVersionPublished;
+import com.brandcluster.contracts.assets.AssetVersionRetired;
 import com.brandcluster.contracts.events.EventCancelled;
 import com.brandcluster.contracts.events.EventPublished;
 import com.brandcluster.contracts.events.EventUpdated;
@@ -110,6 +113,9 @@ public final class EventCatalog {
         register(MeetingExpired.class, Exchanges.EVENTS, MeetingExpired.ROUTING_KEY);
         register(MeetingCancelled.class, Exchanges.EVENTS, MeetingCancelled.ROUTING_KEY);
         register(AttendeeCheckedIn.class, Exchanges.EVENTS, AttendeeCheckedIn.ROUTING_KEY);
+        register(AssetCreated.class, Exchanges.ASSETS, AssetCreated.ROUTING_KEY);
+        register(AssetVersionPublished.class, Exchanges.ASSETS, AssetVersionPublished.ROUTING_KEY);
+        register(AssetVersionRetired.class, Exchanges.ASSETS, AssetVersionRetired.ROUTING_KEY);
     }
 
     private static void register(Class<? extends DomainEvent> type, String exchange, String routingKey) {
