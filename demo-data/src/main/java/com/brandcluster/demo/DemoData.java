@@ -124,6 +124,9 @@ public final class DemoData {
         for (JsonNode post : alliance.path("posts")) {
             post(post);
         }
+        for (JsonNode asset : alliance.path("brandKit")) {
+            publishAsset(asset);
+        }
         System.out.println("Demo data: ready (" + created + " things created, the rest was there already)");
     }
 
@@ -562,6 +565,71 @@ public final class DemoData {
         created++;
     }
 
+    /** The secretariat uploads a brand kit file with its metadata and publishes it, once (by title). */
+    private void publishAsset(JsonNode asset) {
+        String clusterId = asset.path("cluster").asString();
+        String title = asset.path("metadata").path("title").asString();
+        String secretariat = passwordToken(alliance.path("secretariats").path(clusterId).asString());
+        JsonNode existing = null;
+        for (JsonNode candidate : call("GET", "/api/assets/clusters/" + clusterId + "/assets?size=100", secretariat, null)
+                .json().path("content")) {
+            if (title.equals(candidate.path("title").asString())) {
+                existing = candidate;
+            }
+        }
+        if (existing == null) {
+            byte[] file;
+            try (InputStream in = DemoData.class.getResourceAsStream("/demo/brand-kit/" + asset.path("file").asString())) {
+                if (in == null) {
+                    throw new DemoDataException("the brand kit file " + asset.path("file").asString() + " is missing");
+                }
+                file = in.readAllBytes();
+            } catch (IOException e) {
+                throw new DemoDataException("reading the brand kit file " + asset.path("file").asString() + ": " + e.getMessage());
+            }
+            Multipart upload = new Multipart()
+                    .part("metadata", null, "application/json", JSON.writeValueAsBytes(asset.path("metadata")))
+                    .part("file", asset.path("file").asString(), asset.path("contentType").asString(), file);
+            existing = require(send("POST", gateway + "/api/assets/clusters/" + clusterId + "/assets", secretariat,
+                            upload.contentType(), HttpRequest.BodyPublishers.ofByteArray(upload.bytes())),
+                    201, "uploading " + title).json();
+            created++;
+        }
+        if (existing.path("currentVersion").isNull() || existing.path("currentVersion").isMissingNode()) {
+            require(call("POST", "/api/assets/assets/" + existing.path("id").asString() + "/versions/1/publication",
+                    secretariat, null), 200, "publishing " + title);
+            created++;
+            System.out.println("Demo data: brand kit \"" + title + "\" published in " + clusterId);
+        }
+    }
+
+    /** A multipart/form-data body, built in memory (the demo files are small). */
+    private static final class Multipart {
+
+        private final String boundary = "demo-" + java.util.UUID.randomUUID();
+        private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+
+        Multipart part(String name, String filename, String contentType, byte[] content) {
+            String disposition = "form-data; name=\"" + name + "\"" + (filename == null ? "" : "; filename=\"" + filename + "\"");
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\nContent-Type: "
+                    + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        byte[] bytes() {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            all.writeBytes(body.toByteArray());
+            all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return all.toByteArray();
+        }
+
+        String contentType() {
+            return "multipart/form-data; boundary=" + boundary;
+        }
+    }
+
     private static Response require(Response response, int status, String what) {
         if (response.status() != status) {
             throw new DemoDataException(what, response);
@@ -755,12 +823,18 @@ public final class DemoData {
     }
 
     private static Response send(String method, String url, String token, JsonNode body) {
+        return body == null ? send(method, url, token, null, HttpRequest.BodyPublishers.noBody())
+                : send(method, url, token, "application/json",
+                        HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+
+    private static Response send(String method, String url, String token, String contentType,
+                                 HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+                .method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

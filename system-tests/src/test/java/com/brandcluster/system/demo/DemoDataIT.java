@@ -104,6 +104,15 @@ class DemoDataIT {
         assertThat(opalApi.get("/api/events/posts/" + needId + "/matches").json().findValuesAsString("title"))
                 .contains("Constant-current LED drivers, 40-300 W");
 
+        var brandKit = lighting.get("/api/assets/clusters/lighting/assets").json().get("content");
+        assertThat(brandKit.findValuesAsString("title")).contains("Cluster logo", "Brand guidelines 2026");
+        String guidelines = brandKit.valueStream().filter(a -> a.path("title").asString().equals("Brand guidelines 2026"))
+                .findFirst().orElseThrow().path("id").asString();
+        ApiClient.Response pdf = api.get("/api/assets/assets/" + guidelines + "/content");
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-1.4");
+
         Run second = runLoader(portal);
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(second.output()).contains("(0 things created");
