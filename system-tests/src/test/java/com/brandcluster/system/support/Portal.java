@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Portal {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
     private static volatile Portal instance;
 
     private final ServiceProcess membership;
@@ -83,10 +84,14 @@ public final class Portal {
                 .join();
     }
 
-    /** Stops every service at once (each shuts down gracefully on its own), so the test JVM exits promptly. */
+    /**
+     * Stops every service at once when the test JVM exits. The broker's virtual host and the in-process MongoDB go
+     * away at the same moment (their own shutdown hooks), so a service gets a few seconds to stop and is then killed:
+     * waiting longer only keeps the JVM from exiting.
+     */
     private void stop() {
         CompletableFuture.allOf(List.of(gateway, membership, events, salons, assets).stream()
-                        .map(service -> CompletableFuture.runAsync(service::stop))
+                        .map(service -> CompletableFuture.runAsync(() -> service.stop(EXIT_GRACE)))
                         .toArray(CompletableFuture[]::new))
                 .join();
     }

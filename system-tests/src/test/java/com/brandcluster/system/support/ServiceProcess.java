@@ -119,11 +119,16 @@ public final class ServiceProcess {
         }
     }
 
-    /** Stops the process gracefully. */
+    /** Stops the process gracefully (waiting up to 30 s before it is killed). */
     public synchronized void stop() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    /** Stops the process gracefully, killing it if it has not exited within {@code grace}. */
+    public synchronized void stop(Duration grace) {
         if (process != null && process.isAlive()) {
             process.destroy();
-            waitFor();
+            waitFor(grace);
         }
     }
 
@@ -141,8 +146,12 @@ public final class ServiceProcess {
     }
 
     private void waitFor() {
+        waitFor(Duration.ofSeconds(30));
+    }
+
+    private void waitFor(Duration grace) {
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
