@@ -80,6 +80,18 @@ class RenditionIT extends AssetsIntegrationTest {
     }
 
     @Test
+    void rendersAJpegPhoto() {
+        String photo = published(cluster, Map.of("kind", "PHOTO"), RenditionImages.jpeg(1200, 900), "stand.jpg");
+
+        HttpResponse<byte[]> response = rendition(member, photo, 1024, Map.of());
+
+        assertThat(header(response, "Content-Type")).isEqualTo("image/png");
+        BufferedImage image = RenditionImages.decode(response.body());
+        assertThat(image.getWidth()).isEqualTo(1024);
+        assertThat(image.getHeight()).isEqualTo(768);
+    }
+
+    @Test
     void storesTheRenditionOnceAndStreamsItAfterwards() throws Exception {
         String logo = published(cluster, Map.of(), RenditionImages.svg(), "cluster-mark.svg");
         double before = generations();
@@ -181,6 +193,18 @@ class RenditionIT extends AssetsIntegrationTest {
         ApiClient.Response response = get(member, logo, "/renditions/512");
 
         assertProblem(response, 422, "unreadable-image");
+        assertThat(storedRenditions()).isZero();
+    }
+
+    @Test
+    void refusesAnImageTooLargeToDecodeBeforeDecodingIt() {
+        // 40,000 x 40,000 pixels would take 6.4 GB decoded
+        String logo = published(cluster, Map.of(), RenditionImages.pngClaiming(40_000, 40_000), "bomb.png");
+
+        ApiClient.Response response = get(member, logo, "/renditions/256");
+
+        assertProblem(response, 422, "unreadable-image");
+        assertThat(response.at("/detail")).contains("1600000000 pixels");
         assertThat(storedRenditions()).isZero();
     }
 
