@@ -57,9 +57,23 @@ public class FileStore {
      * out larger than {@code maxBytes}) removes what was written, so a refused upload leaves nothing behind.
      */
     StoredFile store(InputStream content, String filename, FileType type, long maxBytes) throws IOException {
+        return store(content, filename, type, ASSET_VERSION, maxBytes);
+    }
+
+    /**
+     * Stores a file this service made itself (not an upload), marked with its purpose so that the sweep of orphaned
+     * version uploads leaves it alone.
+     */
+    public StoredFile storeDerived(InputStream content, String filename, FileType type, String purpose)
+            throws IOException {
+        return store(content, filename, type, purpose, Long.MAX_VALUE);
+    }
+
+    private StoredFile store(InputStream content, String filename, FileType type, String purpose, long maxBytes)
+            throws IOException {
         MessageDigest sha256 = sha256();
         GridFSUploadStream upload = bucket.openUploadStream(filename, new GridFSUploadOptions()
-                .chunkSizeBytes(CHUNK_SIZE).metadata(new Document("contentType", type.contentType()).append(PURPOSE, ASSET_VERSION)));
+                .chunkSizeBytes(CHUNK_SIZE).metadata(new Document("contentType", type.contentType()).append(PURPOSE, purpose)));
         long size = 0;
         try (InputStream in = new DigestInputStream(content, sha256)) {
             byte[] buffer = new byte[64 * 1024];

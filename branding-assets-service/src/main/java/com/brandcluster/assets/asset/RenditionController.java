@@ -1,0 +1,53 @@
+package com.brandcluster.assets.asset;
+
+import com.brandcluster.assets.rendition.RenditionNotFoundException;
+import com.brandcluster.assets.rendition.Renditions;
+import com.brandcluster.assets.storage.FileResponses;
+import com.brandcluster.platform.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Min;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+
+/** PNG renditions of logos and photos, with the same entitlements and HTTP semantics as the version's file. */
+@RestController
+@Validated
+@RequestMapping("/api/assets")
+class RenditionController {
+
+    private static final Set<AssetKind> RENDERED = Set.of(AssetKind.LOGO, AssetKind.PHOTO);
+
+    private final Assets assets;
+    private final Renditions renditions;
+    private final FileResponses fileResponses;
+
+    RenditionController(Assets assets, Renditions renditions, FileResponses fileResponses) {
+        this.assets = assets;
+        this.renditions = renditions;
+        this.fileResponses = fileResponses;
+    }
+
+    @GetMapping("/assets/{assetId}/renditions/{size}")
+    void rendition(@PathVariable String assetId, @PathVariable int size,
+                   @RequestParam(required = false) @Min(1) Integer version, Caller caller,
+                   HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Assets.Download download = assets.content(assetId, version, caller);
+        AssetKind kind = assets.readable(assetId, caller).asset().details().kind();
+        if (!RENDERED.contains(kind)) {
+            throw new RenditionNotFoundException("Renditions are made of logos and photos; this asset is a "
+                    + kind.name().toLowerCase(Locale.ROOT) + ".");
+        }
+        // as the version's file: what depends on the caller's standing is private and always revalidated
+        String cacheControl = download.forEveryone() ? "public, no-cache" : "private, no-cache";
+        fileResponses.write(renditions.of(download.file(), size), cacheControl, request, response);
+    }
+}
