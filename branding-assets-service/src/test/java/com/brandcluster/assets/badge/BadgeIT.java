@@ -167,6 +167,16 @@ class BadgeIT extends AssetsIntegrationTest {
     }
 
     @Test
+    void aMembershipWhoseNameIsNotKnownYetGetsNoBadgeAndNoLicence() {
+        String unnamed = "ent-" + new ObjectId().toHexString();
+        mongo.save(new MemberStanding(new ObjectId().toHexString(), cluster, unnamed, null, null, MEMBER_TIER, ACTIVE,
+                LocalDate.now(), LocalDate.now().plusYears(1), 1, Instant.now()));
+
+        assertProblem(api.as(userOf(unnamed)).get(badgePath("svg")), 503, "member-details-unavailable");
+        assertThat(mongo.count(Query.query(Criteria.where("enterpriseId").is(unnamed)), Licence.class)).isZero();
+    }
+
+    @Test
     void anUnknownLicenceIsNotFound() {
         assertProblem(api.anonymous().get("/api/assets/licences/NoSuchLicenceNoSuchLicence1"), 404, "not-found");
     }
