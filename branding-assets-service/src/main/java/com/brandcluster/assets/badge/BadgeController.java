@@ -4,6 +4,7 @@ import com.brandcluster.assets.access.Entitlements;
 import com.brandcluster.platform.membership.MemberStanding;
 import com.brandcluster.platform.security.Caller;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -68,8 +69,9 @@ class BadgeController {
 
     /** Whether a licence is valid now, and for whom: the anti-counterfeiting check a buyer's QR scan opens. */
     @GetMapping("/licences/{licenceId}")
-    LicenceView licence(@PathVariable String licenceId) {
-        return LicenceView.of(licences.check(licenceId));
+    ResponseEntity<LicenceView> licence(@PathVariable String licenceId) {
+        // the answer changes with the membership: a cached VALID would outlive a suspension
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(LicenceView.of(licences.check(licenceId)));
     }
 
     record LicenceView(String licenceId, LicenceStatus status, String clusterId, String enterpriseName,

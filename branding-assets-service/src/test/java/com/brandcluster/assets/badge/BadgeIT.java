@@ -129,6 +129,8 @@ class BadgeIT extends AssetsIntegrationTest {
         assertThat(valid.at("/memberNumber")).isEqualTo(memberNumber);
         assertThat(valid.at("/clusterId")).isEqualTo(cluster);
         assertThat(valid.at("/issuedAt")).isNotBlank();
+        assertThat(valid.header("Cache-Control")).hasValue("no-store");
+        assertThat(api.as(expert()).get("/api/assets/licences/" + licenceId).at("/status")).isEqualTo("VALID");
 
         try (MembershipEvents events = new MembershipEvents()) {
             statusChanges(events, 2, "SUSPENDED", "ACTIVE");
