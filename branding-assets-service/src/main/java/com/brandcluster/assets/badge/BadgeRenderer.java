@@ -82,8 +82,8 @@ class BadgeRenderer {
                 .append("<g font-family=\"").append(SVG_FONTS).append("\" fill=\"#1a2b4c\">\n");
         for (Line line : lines(badge)) {
             svg.append("<text x=\"").append(TEXT_X).append("\" y=\"").append(line.y()).append("\" font-size=\"")
-                    .append(line.size()).append("\" font-weight=\"").append(line.style() == Font.BOLD ? "bold" : "normal")
-                    .append("\">").append(escape(line.text())).append("</text>\n");
+                    .append(line.size()).append("\" font-weight=\"")
+                    .append(line.style() == Font.BOLD ? "bold" : "normal").append("\">").append(escape(line.text())).append("</text>\n");
         }
         svg.append("</g>\n<path fill=\"#1a2b4c\" d=\"");
         BitMatrix qr = qr(badge.checkUrl());

@@ -172,7 +172,8 @@ class ShareLinkIT extends AssetsIntegrationTest {
 
     @Test
     void anUnknownTokenIsNotFoundWithoutRepeatingIt() {
-        ApiClient.Response unknown = api.anonymous().get("/api/assets/shared/NoSuchTokenNoSuchTokenNoSuchTokenNoSuchTok");
+        ApiClient.Response unknown = api.anonymous()
+                .get(ShareLinkController.SHARED_PATH + "NoSuchTokenNoSuchTokenNoSuchTokenNoSuchTok");
 
         assertProblem(unknown, 404, "share-link-not-found");
         assertThat(unknown.at("/detail")).doesNotContain("NoSuchToken");

@@ -1,6 +1,9 @@
 package com.brandcluster.assets.badge;
 
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -8,6 +11,7 @@ import java.awt.Rectangle;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +34,19 @@ class BadgeRendererTest {
                 .doesNotContain(font.getMissingGlyphCode());
         assertThat(inkedPixels("佛", font)).isNotEqualTo(inkedPixels("\uFFFF", font)).isPositive();
         assertThat(inkedPixels("佛", font)).isNotEqualTo(inkedPixels("山", font));
+    }
+
+    @Test
+    void theSvgKeepsAHostileNameAsTextAndIsWellFormed() throws Exception {
+        String name = "Opal & Sons <script>alert(1)</script> \"照明\" \u0007";
+        byte[] svg = renderer.svg(new Badge("lighting", name, "LIGHT-2026-0042", "abc",
+                "https://portal.example/api/assets/licences/abc"));
+
+        Document document = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg));
+        assertThat(document.getElementsByTagNameNS("*", "script").getLength()).isZero();
+        assertThat(document.getDocumentElement().getTextContent())
+                .contains("Opal & Sons <script>alert(1)</script> \"照明\" ");
     }
 
     /** How many pixels the text inks: distinct characters ink differently, missing glyphs all the same box. */
