@@ -50,11 +50,18 @@ RUN java -Djarmode=tools -jar application.jar extract --layers --launcher --dest
 
 # ---- runtime: JRE only, non-root, one image layer per Boot layer ----------------------------------------------------
 FROM ${JRE_IMAGE} AS runtime
+ARG MODULE
 # curl is what docker-compose.yml's health checks run (GET /actuator/health/readiness). The Temurin images ship it
-# today; install it should a base image ever come without.
+# today; install it should a base image ever come without. branding-assets-service draws member badges with Chinese
+# names: it needs a CJK font (Noto Sans CJK SC) and fontconfig for Java to find it; the other images stay without.
 RUN if ! command -v curl >/dev/null 2>&1; then \
         apt-get update \
         && apt-get install -y --no-install-recommends curl \
+        && rm -rf /var/lib/apt/lists/*; \
+    fi; \
+    if [ "$MODULE" = "branding-assets-service" ]; then \
+        apt-get update \
+        && apt-get install -y --no-install-recommends fontconfig fonts-noto-cjk \
         && rm -rf /var/lib/apt/lists/*; \
     fi; \
     groupadd --system --gid 10001 spring \

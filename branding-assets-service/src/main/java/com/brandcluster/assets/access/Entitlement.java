@@ -22,6 +22,17 @@ public record Entitlement(String clusterId, Caller caller, boolean isSecretariat
         return standing != null && standing.isInGoodStanding();
     }
 
+    /**
+     * The caller's membership, refused with 403 saying why unless it is in good standing: for what only members have,
+     * whatever else (the secretariat's rights) the caller holds.
+     */
+    public MemberStanding requireGoodStanding() {
+        if (!isMemberInGoodStanding()) {
+            throw MembershipRefusedException.of(clusterId, standing);
+        }
+        return standing;
+    }
+
     /** The access levels of the assets the caller may find; TIER ones only up to {@link #tierRank()}. */
     public Set<AccessLevel> visibleLevels() {
         if (isSecretariat) {

@@ -262,7 +262,7 @@ class Assets {
     }
 
     /** The asset for its cluster's secretariat; for anybody else it does not exist unless published. */
-    private Asset managed(String assetId, Caller caller) {
+    Asset managed(String assetId, Caller caller) {
         Asset asset = find(assetId);
         if (caller.isSecretariatOf(asset.clusterId())) {
             return asset;

@@ -50,8 +50,8 @@ public class FileResponses {
      */
     public void write(StoredFile file, String cacheControl, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        String etag = "\"" + file.sha256() + "\"";
-        Instant lastModified = file.storedAt().truncatedTo(ChronoUnit.SECONDS);
+        String etag = etag(file);
+        Instant lastModified = lastModified(file);
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified.toEpochMilli());
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
@@ -75,6 +75,20 @@ public class FileResponses {
             case ByteRanges.Partial(List<ByteRanges.ByteRange> ranges) -> multiple(file, ranges, response);
             default -> whole(file, response);
         }
+    }
+
+    /**
+     * Whether the request only continues a download begun earlier: it asks, with a {@code Range} that applies to
+     * this file, for ranges that all start after the first byte. Such a request is not a download of its own when
+     * downloads are counted or limited; one that starts at the first byte is.
+     */
+    public boolean continuesDownload(StoredFile file, HttpServletRequest request) {
+        if (!rangeApplies(request, etag(file), lastModified(file))) {
+            return false;
+        }
+        return ByteRanges.resolve(request.getHeader(HttpHeaders.RANGE), file.size())
+                instanceof ByteRanges.Partial(List<ByteRanges.ByteRange> ranges)
+                && ranges.stream().allMatch(range -> range.first() > 0);
     }
 
     private void whole(StoredFile file, HttpServletResponse response) throws IOException {
@@ -165,6 +179,14 @@ public class FileResponses {
         }
         Instant date = httpDate(condition);
         return date != null && date.equals(lastModified);
+    }
+
+    private static String etag(StoredFile file) {
+        return "\"" + file.sha256() + "\"";
+    }
+
+    private static Instant lastModified(StoredFile file) {
+        return file.storedAt().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static String opaque(String tag) {
