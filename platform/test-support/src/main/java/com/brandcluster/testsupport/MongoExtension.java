@@ -8,7 +8,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -125,7 +124,7 @@ public final class MongoExtension implements BeforeAllCallback, TestInstancePreC
             log.info("Tests use the MongoDB from {} (database {})", MONGODB_URI_ENV, databaseName);
         }
         else {
-            server = new MongoServer(new MemoryBackend());
+            server = new MongoServer(new SnapshotMemoryBackend());
             server.bind("127.0.0.1", 0);
             InetSocketAddress address = server.getLocalAddress();
             uri = "mongodb://127.0.0.1:" + address.getPort() + "/" + databaseName;
