@@ -1,6 +1,7 @@
 package com.brandcluster.assets.download;
 
 import com.brandcluster.platform.security.Caller;
+import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -70,7 +71,7 @@ public class Downloads {
                 Aggregation.group("enterpriseId"),
                 Aggregation.sort(Sort.by("_id")),
                 Aggregation.limit(MAX_ENTERPRISES_NOTIFIED));
-        return mongo.aggregate(aggregation, DownloadRecord.COLLECTION, org.bson.Document.class).getMappedResults()
+        return mongo.aggregate(aggregation, DownloadRecord.COLLECTION, Document.class).getMappedResults()
                 .stream().map(group -> group.getString("_id")).toList();
     }
 }

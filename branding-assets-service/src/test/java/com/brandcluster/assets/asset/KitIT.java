@@ -2,8 +2,8 @@ package com.brandcluster.assets.asset;
 
 import com.brandcluster.assets.AssetsIntegrationTest;
 import com.brandcluster.assets.storage.TestFiles;
-import com.brandcluster.testsupport.ApiClient;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -119,7 +118,7 @@ class KitIT extends AssetsIntegrationTest {
                 403, "membership-suspended");
         String elsewhere = published(cluster(), Map.of("accessLevel", "PUBLIC"));
         assertProblem(api.as(member).get(kitPath("?assets=" + elsewhere)), 404, null);
-        assertProblem(api.as(member).get(kitPath("?assets=" + new org.bson.types.ObjectId().toHexString())), 404,
+        assertProblem(api.as(member).get(kitPath("?assets=" + new ObjectId().toHexString())), 404,
                 null);
     }
 
@@ -151,7 +150,7 @@ class KitIT extends AssetsIntegrationTest {
         HttpResponse<byte[]> response = kit(null, "");
 
         assertThat(read(response).get("cluster-mark.png")).isEqualTo(publicLogo);
-        Document stored = mongo.getCollection("assets").find(new Document("_id", new org.bson.types.ObjectId(publicId)))
+        Document stored = mongo.getCollection("assets").find(new Document("_id", new ObjectId(publicId)))
                 .first();
         Document file = stored.getList("versions", Document.class).getFirst().get("file", Document.class);
         assertThat(((Number) file.get("crc32")).longValue()).isEqualTo(crc(publicLogo));
