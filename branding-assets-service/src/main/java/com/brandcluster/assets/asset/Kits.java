@@ -149,7 +149,10 @@ class Kits {
         }
     }
 
-    /** The name, or with " (2)", " (3)"... before its extension if taken; compared as Windows and macOS do, ignoring case. */
+    /**
+     * The name, or with " (2)", " (3)"... before its extension if taken; compared ignoring case, as Windows and macOS
+     * compare file names.
+     */
     static String unique(String filename, Set<String> taken) {
         int dot = filename.lastIndexOf('.');
         String base = dot > 0 ? filename.substring(0, dot) : filename;

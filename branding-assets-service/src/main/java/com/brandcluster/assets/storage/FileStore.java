@@ -32,9 +32,9 @@ import java.util.zip.CheckedInputStream;
 
 /**
  * The asset files in GridFS (bucket {@value #BUCKET}). Files are written and read as streams in chunks, so neither an
- * upload nor a download ever holds a whole file in memory: the SHA-256, the CRC-32 and the size are computed while the bytes pass
- * into GridFS, and reads fetch a bounded batch of chunks at a time (mongo-java-server would otherwise answer with
- * every chunk of a large file in one reply).
+ * upload nor a download ever holds a whole file in memory: the SHA-256, the CRC-32 and the size are computed while the
+ * bytes pass into GridFS, and reads fetch a bounded batch of chunks at a time (mongo-java-server would otherwise
+ * answer with every chunk of a large file in one reply).
  */
 @Component
 public class FileStore {
