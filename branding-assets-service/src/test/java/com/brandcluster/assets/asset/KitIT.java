@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,7 @@ class KitIT extends AssetsIntegrationTest {
     private String membersId;
     private String councilId;
     private String secretariatId;
+    private String draftId;
 
     @BeforeEach
     void kit() {
@@ -58,7 +60,7 @@ class KitIT extends AssetsIntegrationTest {
                 "minimumTierRank", 2), councilGuide, "guide.pdf");
         secretariatId = published(cluster, Map.of("title", "Internal", "accessLevel", "SECRETARIAT"),
                 TestFiles.png(10), "internal.png");
-        draft(cluster, Map.of("accessLevel", "PUBLIC", "title", "Not yet"));
+        draftId = draft(cluster, Map.of("accessLevel", "PUBLIC", "title", "Not yet"));
     }
 
     @Test
@@ -113,6 +115,7 @@ class KitIT extends AssetsIntegrationTest {
 
         assertProblem(api.as(member).get(kitPath("?assets=" + membersId + "," + councilId)), 403,
                 "tier-insufficient");
+        assertProblem(api.as(member).get(kitPath("?assets=" + secretariatId)), 403, null);
         assertProblem(api.anonymous().get(kitPath("?assets=" + membersId)), 401, null);
         assertProblem(api.as(userOf(member(cluster, SUSPENDED, MEMBER_TIER))).get(kitPath("?assets=" + membersId)),
                 403, "membership-suspended");
@@ -120,6 +123,9 @@ class KitIT extends AssetsIntegrationTest {
         assertProblem(api.as(member).get(kitPath("?assets=" + elsewhere)), 404, null);
         assertProblem(api.as(member).get(kitPath("?assets=" + new ObjectId().toHexString())), 404,
                 null);
+        assertProblem(api.as(member).get(kitPath("?assets=" + draftId)), 404, null);
+        String tooMany = String.join(",", Collections.nCopies(201, membersId));
+        assertProblem(api.as(member).get(kitPath("?assets=" + tooMany)), 400, null);
     }
 
     @Test
