@@ -131,7 +131,7 @@ class Assets {
             AssetVersion version = asset.versionNumbered(number).orElseThrow();
             AssetDetails d = asset.details();
             StoredFile file = version.file();
-            // read again on each attempt: a download recorded while the publication raced stays in the list
+            // so that those members can be told; read on each attempt, so a lost race does not lose a download
             List<String> olderVersionUsers = downloads.enterprisesWithOlderVersion(asset.id(), number);
             asset.announce(outboxEvents.entryFor(new AssetVersionPublished(UUID.randomUUID(), now,
                     asset.clusterId(), asset.version(), asset.id(), d.kind().name(), d.title(),
