@@ -2,6 +2,8 @@ package com.brandcluster.assets.asset;
 
 import com.brandcluster.assets.asset.AssetRequests.AssetMetadata;
 import com.brandcluster.assets.asset.AssetRequests.AssetView;
+import com.brandcluster.assets.download.DownloadChannel;
+import com.brandcluster.assets.download.Downloads;
 import com.brandcluster.assets.storage.FileResponses;
 import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.PageView;
@@ -37,10 +39,12 @@ class AssetController {
 
     private final Assets assets;
     private final FileResponses fileResponses;
+    private final Downloads downloads;
 
-    AssetController(Assets assets, FileResponses fileResponses) {
+    AssetController(Assets assets, FileResponses fileResponses, Downloads downloads) {
         this.assets = assets;
         this.fileResponses = fileResponses;
+        this.downloads = downloads;
     }
 
     @PostMapping(value = "/clusters/{clusterId}/assets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -112,6 +116,7 @@ class AssetController {
         // anything else depends on the caller's standing, which can change at any time: no shared caches; and every
         // reuse is revalidated, so that a retirement or a suspension takes effect at once
         String cacheControl = download.forEveryone() ? "public, no-cache" : "private, no-cache";
-        fileResponses.write(download.file(), cacheControl, request, response);
+        fileResponses.write(download.file(), cacheControl, request, response,
+                () -> downloads.record(download.downloaded(), caller, DownloadChannel.CONTENT));
     }
 }

@@ -12,6 +12,6 @@ class AssetWebConfiguration {
     @Bean
     HttpAuthorizations assetReaders() {
         return requests -> requests.requestMatchers(HttpMethod.GET, "/api/assets/clusters/*/assets",
-                "/api/assets/assets/*", "/api/assets/assets/*/content").permitAll();
+                "/api/assets/assets/*", "/api/assets/assets/*/content", "/api/assets/clusters/*/kit.zip").permitAll();
     }
 }

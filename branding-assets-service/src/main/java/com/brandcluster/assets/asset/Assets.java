@@ -4,6 +4,7 @@ import com.brandcluster.assets.access.AccessLevel;
 import com.brandcluster.assets.access.Entitlement;
 import com.brandcluster.assets.access.Entitlements;
 import com.brandcluster.assets.asset.AssetRequests.AssetMetadata;
+import com.brandcluster.assets.download.Downloads;
 import com.brandcluster.assets.storage.FileStore;
 import com.brandcluster.assets.storage.StoredFile;
 import com.brandcluster.assets.storage.Uploads;
@@ -68,16 +69,18 @@ class Assets {
     private final Entitlements entitlements;
     private final OutboxEvents outboxEvents;
     private final MergePatch mergePatch;
+    private final Downloads downloads;
     private final Clock clock;
 
     Assets(MongoOperations mongo, Uploads uploads, FileStore files, Entitlements entitlements,
-           OutboxEvents outboxEvents, JsonMapper json, Validator validator, Clock clock) {
+           OutboxEvents outboxEvents, JsonMapper json, Validator validator, Downloads downloads, Clock clock) {
         this.mongo = mongo;
         this.uploads = uploads;
         this.files = files;
         this.entitlements = entitlements;
         this.outboxEvents = outboxEvents;
         this.mergePatch = new MergePatch(json, validator);
+        this.downloads = downloads;
         this.clock = clock;
     }
 
@@ -128,12 +131,13 @@ class Assets {
             AssetVersion version = asset.versionNumbered(number).orElseThrow();
             AssetDetails d = asset.details();
             StoredFile file = version.file();
-            // which enterprises still use an older version is known once downloads are recorded; none until then
+            // so that those members can be told; read on each attempt, so a lost race does not lose a download
+            List<String> olderVersionUsers = downloads.enterprisesWithOlderVersion(asset.id(), number);
             asset.announce(outboxEvents.entryFor(new AssetVersionPublished(UUID.randomUUID(), now,
                     asset.clusterId(), asset.version(), asset.id(), d.kind().name(), d.title(),
                     d.accessLevel().name(), d.minimumTierRank(), number,
                     before.map(AssetVersion::number).orElse(null), file.filename(), file.contentType(),
-                    file.size(), file.sha256(), List.of())));
+                    file.size(), file.sha256(), olderVersionUsers)));
             return true;
         });
         log.info("Asset {} version {} published", assetId, number);
@@ -198,11 +202,15 @@ class Assets {
                     .orElseThrow(() -> new VersionNotFoundException(assetId, number));
         }
         return new Download(version.file(),
-                version.isPublished() && asset.details().accessLevel() == AccessLevel.PUBLIC);
+                version.isPublished() && asset.details().accessLevel() == AccessLevel.PUBLIC,
+                new Downloads.Downloaded(asset.clusterId(), asset.id(), version.number()));
     }
 
-    /** @param forEveryone a published version of a public asset: the same for every caller */
-    record Download(StoredFile file, boolean forEveryone) {
+    /**
+     * @param forEveryone a published version of a public asset: the same for every caller
+     * @param downloaded  what to record when the download happens
+     */
+    record Download(StoredFile file, boolean forEveryone, Downloads.Downloaded downloaded) {
     }
 
     /**
@@ -210,7 +218,27 @@ class Assets {
      * good standing the published ones their tier reaches, everybody else the published public ones.
      */
     Page<Asset> search(String clusterId, Filter filter, Caller caller, int page, int size) {
-        Entitlement entitlement = entitlements.of(clusterId, caller);
+        Criteria criteria = visibleTo(clusterId, entitlements.of(clusterId, caller));
+        if (filter.kind() != null) {
+            criteria.and("details.kind").is(filter.kind());
+        }
+        if (filter.tag() != null) {
+            criteria.and("tagKeys").is(SearchKeys.tag(filter.tag()));
+        }
+        if (filter.text() != null) {
+            criteria.and("keywords").all(filter.text());
+        }
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by("_id")));
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, Asset.class);
+        return new PageImpl<>(mongo.find(query.with(request), Asset.class), request, total);
+    }
+
+    /**
+     * The cluster's assets the entitlement lets its caller find: every asset for the secretariat, else the published
+     * ones of the levels it reaches (TIER ones up to its tier's rank).
+     */
+    Criteria visibleTo(String clusterId, Entitlement entitlement) {
         Criteria criteria = Criteria.where("clusterId").is(clusterId);
         if (!entitlement.isSecretariat()) {
             criteria.and("currentVersion").ne(null);
@@ -227,19 +255,7 @@ class Assets {
             }
             criteria.orOperator(visible);
         }
-        if (filter.kind() != null) {
-            criteria.and("details.kind").is(filter.kind());
-        }
-        if (filter.tag() != null) {
-            criteria.and("tagKeys").is(SearchKeys.tag(filter.tag()));
-        }
-        if (filter.text() != null) {
-            criteria.and("keywords").all(filter.text());
-        }
-        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by("_id")));
-        Query query = Query.query(criteria);
-        long total = mongo.count(query, Asset.class);
-        return new PageImpl<>(mongo.find(query.with(request), Asset.class), request, total);
+        return criteria;
     }
 
     /**

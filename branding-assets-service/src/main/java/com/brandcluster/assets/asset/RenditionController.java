@@ -1,5 +1,7 @@
 package com.brandcluster.assets.asset;
 
+import com.brandcluster.assets.download.DownloadChannel;
+import com.brandcluster.assets.download.Downloads;
 import com.brandcluster.assets.rendition.RenditionNotFoundException;
 import com.brandcluster.assets.rendition.Renditions;
 import com.brandcluster.assets.storage.FileResponses;
@@ -29,11 +31,13 @@ class RenditionController {
     private final Assets assets;
     private final Renditions renditions;
     private final FileResponses fileResponses;
+    private final Downloads downloads;
 
-    RenditionController(Assets assets, Renditions renditions, FileResponses fileResponses) {
+    RenditionController(Assets assets, Renditions renditions, FileResponses fileResponses, Downloads downloads) {
         this.assets = assets;
         this.renditions = renditions;
         this.fileResponses = fileResponses;
+        this.downloads = downloads;
     }
 
     @GetMapping("/assets/{assetId}/renditions/{size}")
@@ -48,6 +52,7 @@ class RenditionController {
         }
         // as the version's file: what depends on the caller's standing is private and always revalidated
         String cacheControl = download.forEveryone() ? "public, no-cache" : "private, no-cache";
-        fileResponses.write(renditions.of(download.file(), size), cacheControl, request, response);
+        fileResponses.write(renditions.of(download.file(), size), cacheControl, request, response,
+                () -> downloads.record(download.downloaded(), caller, DownloadChannel.RENDITION));
     }
 }

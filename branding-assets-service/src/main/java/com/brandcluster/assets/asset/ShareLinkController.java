@@ -71,6 +71,7 @@ class ShareLinkController {
         StoredFile file = shareLinks.download(token, candidate -> fileResponses.continuesDownload(candidate, request));
         // the link can be revoked at any time and its URL is a secret: no shared caches, no referrer leaking it
         response.setHeader("Referrer-Policy", "no-referrer");
+        // an outside party's download counts on the link itself (its downloads and limit), not among members' records
         fileResponses.write(file, "private, no-cache", request, response);
     }
 }

@@ -43,13 +43,21 @@ public class FileResponses {
         this.files = files;
     }
 
+    /** As {@link #write(StoredFile, String, HttpServletRequest, HttpServletResponse, Runnable)}, recording nothing. */
+    public void write(StoredFile file, String cacheControl, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        write(file, cacheControl, request, response, () -> { });
+    }
+
     /**
      * Writes the file, or 304, 206 or 416, to the response.
      *
-     * @param cacheControl the {@code Cache-Control} the caller's entitlement allows
+     * @param cacheControl  the {@code Cache-Control} the caller's entitlement allows
+     * @param onNewDownload run just before the bytes of a response that starts a download go out: the whole file, or
+     *                      ranges that include its first byte; not for a 304, nor for ranges that continue a download
      */
-    public void write(StoredFile file, String cacheControl, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    public void write(StoredFile file, String cacheControl, HttpServletRequest request, HttpServletResponse response,
+                      Runnable onNewDownload) throws IOException {
         String etag = etag(file);
         Instant lastModified = lastModified(file);
         response.setHeader(HttpHeaders.ETAG, etag);
@@ -69,6 +77,10 @@ public class FileResponses {
         }
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Filenames.attachment(file.filename()));
         response.setHeader("X-Content-Type-Options", "nosniff");
+        if (!(resolution instanceof ByteRanges.Partial(List<ByteRanges.ByteRange> ranges))
+                || ranges.stream().anyMatch(range -> range.first() == 0)) {
+            onNewDownload.run();
+        }
         switch (resolution) {
             case ByteRanges.Partial(List<ByteRanges.ByteRange> ranges) when ranges.size() == 1 ->
                     single(file, ranges.getFirst(), response);

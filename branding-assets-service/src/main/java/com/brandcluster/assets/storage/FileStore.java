@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,12 +27,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.HexFormat;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 
 /**
  * The asset files in GridFS (bucket {@value #BUCKET}). Files are written and read as streams in chunks, so neither an
- * upload nor a download ever holds a whole file in memory: the SHA-256 and the size are computed while the bytes pass
- * into GridFS, and reads fetch a bounded batch of chunks at a time (mongo-java-server would otherwise answer with
- * every chunk of a large file in one reply).
+ * upload nor a download ever holds a whole file in memory: the SHA-256, the CRC-32 and the size are computed while the
+ * bytes pass into GridFS, and reads fetch a bounded batch of chunks at a time (mongo-java-server would otherwise
+ * answer with every chunk of a large file in one reply).
  */
 @Component
 public class FileStore {
@@ -72,10 +75,11 @@ public class FileStore {
     private StoredFile store(InputStream content, String filename, FileType type, String purpose, long maxBytes)
             throws IOException {
         MessageDigest sha256 = sha256();
+        CRC32 crc = new CRC32();
         GridFSUploadStream upload = bucket.openUploadStream(filename, new GridFSUploadOptions()
                 .chunkSizeBytes(CHUNK_SIZE).metadata(new Document("contentType", type.contentType()).append(PURPOSE, purpose)));
         long size = 0;
-        try (InputStream in = new DigestInputStream(content, sha256)) {
+        try (InputStream in = new CheckedInputStream(new DigestInputStream(content, sha256), crc)) {
             byte[] buffer = new byte[64 * 1024];
             int read;
             while ((read = in.read(buffer)) > 0) {
@@ -91,7 +95,8 @@ public class FileStore {
             throw failed;
         }
         return new StoredFile(upload.getObjectId().toHexString(), filename, type.contentType(), size,
-                HexFormat.of().formatHex(sha256.digest()), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                HexFormat.of().formatHex(sha256.digest()), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                crc.getValue());
     }
 
     /** The file's bytes from {@code offset} on; the caller closes the stream. */
@@ -107,6 +112,15 @@ public class FileStore {
             remaining -= skipped;
         }
         return in;
+    }
+
+    /** The CRC-32 of a stored file, read through once: for files stored before their CRC-32 was recorded. */
+    public long crc32(String fileId) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream in = new CheckedInputStream(open(fileId, 0), crc)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return crc.getValue();
     }
 
     /** The ids of the asset version uploads stored before {@code instant}, oldest first. */

@@ -44,14 +44,31 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 
     private static final class SnapshotCollection extends MemoryCollection {
 
+        /** Set while findAndModify runs: it queries through {@link #handleQuery} and changes what it finds in place. */
+        private final ThreadLocal<Boolean> modifying = ThreadLocal.withInitial(() -> false);
+
         SnapshotCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                            CursorRegistry cursors) {
             super(database, collectionName, options, cursors);
         }
 
         @Override
+        public synchronized Document findAndModify(Document query) {
+            modifying.set(true);
+            try {
+                return super.findAndModify(query);
+            }
+            finally {
+                modifying.set(false);
+            }
+        }
+
+        @Override
         public synchronized QueryResult handleQuery(QueryParameters parameters) {
             QueryResult result = super.handleQuery(parameters);
+            if (modifying.get()) {
+                return result;
+            }
             List<Document> copies = new ArrayList<>();
             for (Document document : result) {
                 copies.add(document.cloneDeeply());
