@@ -234,7 +234,7 @@ class OfficerApiIT extends RegisterIntegrationTest {
         }
         pool.shutdown();
 
-        assertThat(statuses).containsOnly(200, 409).contains(200);
+        assertThat(statuses).isSubsetOf(200, 409).contains(200);
         long succeeded = statuses.stream().filter(s -> s == 200).count();
         assertThat(api.anonymous().get(path(cluster)).at("/version")).isEqualTo(Long.toString(succeeded));
         assertThat(api.as(secretariat).get(path(cluster) + "/history").json().size()).isEqualTo((int) succeeded);
