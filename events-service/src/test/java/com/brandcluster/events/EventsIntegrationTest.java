@@ -1,5 +1,6 @@
 package com.brandcluster.events;
 
+import com.brandcluster.platform.membership.MembershipServiceStub;
 import com.brandcluster.contracts.EventFixtures;
 import com.brandcluster.contracts.membership.ClusterCreated;
 import com.brandcluster.events.event.ExchangeEvent;

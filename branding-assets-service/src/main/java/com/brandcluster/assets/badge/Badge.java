@@ -3,12 +3,17 @@ package com.brandcluster.assets.badge;
 /**
  * What a member's badge shows.
  *
- * @param checkUrl where the badge's QR code leads: the licence check
+ * @param clusterName the cluster's name ("China Lighting Brand Cluster")
+ * @param checkUrl    where the badge's QR code leads: the licence check
  */
-record Badge(String clusterId, String enterpriseName, String memberNumber, String licenceId, String checkUrl) {
+record Badge(String clusterName, String enterpriseName, String memberNumber, String licenceId, String checkUrl) {
 
     String headline() {
-        return "Member of brand cluster / 品牌集群成员";
+        return "Member of the " + clusterName;
+    }
+
+    String headlineInChinese() {
+        return "品牌集群成员";
     }
 
     String memberLine() {

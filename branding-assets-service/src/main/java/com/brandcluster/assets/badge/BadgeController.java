@@ -1,7 +1,10 @@
 package com.brandcluster.assets.badge;
 
 import com.brandcluster.assets.access.Entitlements;
+import com.brandcluster.platform.membership.ClusterTiers;
 import com.brandcluster.platform.membership.MemberStanding;
+import com.brandcluster.platform.membership.MembershipLookup;
+import com.brandcluster.platform.membership.Standing;
 import com.brandcluster.platform.security.Caller;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.CacheControl;
@@ -29,11 +32,16 @@ class BadgeController {
     private static final MediaType SVG = new MediaType("image", "svg+xml", StandardCharsets.UTF_8);
 
     private final Entitlements entitlements;
+    private final MembershipLookup membership;
+    private final ClusterTiers tiers;
     private final Licences licences;
     private final BadgeRenderer renderer;
 
-    BadgeController(Entitlements entitlements, Licences licences, BadgeRenderer renderer) {
+    BadgeController(Entitlements entitlements, MembershipLookup membership, ClusterTiers tiers, Licences licences,
+                    BadgeRenderer renderer) {
         this.entitlements = entitlements;
+        this.membership = membership;
+        this.tiers = tiers;
         this.licences = licences;
         this.renderer = renderer;
     }
@@ -46,25 +54,38 @@ class BadgeController {
     ResponseEntity<byte[]> badge(@PathVariable String clusterId,
                                  @RequestParam(defaultValue = "svg") @Pattern(regexp = "svg|png") String format,
                                  Caller caller) {
-        MemberStanding standing = entitlements.of(clusterId, caller).requireGoodStanding();
-        if (standing.enterpriseName() == null || standing.memberNumber() == null) {
-            throw new MemberDetailsUnavailableException(clusterId);
-        }
-        Licence licence = licences.issueFor(standing);
+        BadgeHolder holder = holder(entitlements.of(clusterId, caller).requireGoodStanding());
+        Licence licence = licences.issueFor(holder);
         String checkUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path(LICENCES_PATH + licence.id())
                 .toUriString();
-        Badge badge = new Badge(clusterId, standing.enterpriseName(), standing.memberNumber(), licence.id(),
-                checkUrl);
+        Badge badge = new Badge(tiers.name(clusterId).orElse(clusterId), holder.enterpriseName(),
+                holder.memberNumber(), licence.id(), checkUrl);
         boolean png = format.equals("png");
         return ResponseEntity.ok()
                 .contentType(png ? MediaType.IMAGE_PNG : SVG)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("member-badge-" + standing.memberNumber() + "." + format).build().toString())
+                        .filename("member-badge-" + holder.memberNumber() + "." + format).build().toString())
                 // the badge is only for the member while it is one: never kept by a shared cache
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .header(HttpHeaders.LINK, "<" + checkUrl + ">; rel=\"license\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .body(png ? renderer.png(badge) : renderer.svg(badge));
+    }
+
+    /**
+     * The member with its legal name and member number: from the projection, or, when it has heard of the membership
+     * only from events that do not carry them, from membership-service (503 when neither can tell).
+     */
+    private BadgeHolder holder(MemberStanding standing) {
+        if (standing.enterpriseName() != null && standing.memberNumber() != null) {
+            return new BadgeHolder(standing.clusterId(), standing.enterpriseId(), standing.enterpriseName(),
+                    standing.memberNumber());
+        }
+        Standing remote = membership.standingWithDetailsOf(standing.clusterId(), standing.enterpriseId())
+                .filter(Standing::hasMemberDetails)
+                .orElseThrow(() -> new MemberDetailsUnavailableException(standing.clusterId()));
+        return new BadgeHolder(standing.clusterId(), standing.enterpriseId(), remote.enterpriseName(),
+                remote.memberNumber());
     }
 
     /** Whether a licence is valid now, and for whom: the anti-counterfeiting check a buyer's QR scan opens. */

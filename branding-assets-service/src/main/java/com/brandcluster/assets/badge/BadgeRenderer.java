@@ -158,8 +158,8 @@ class BadgeRenderer {
     }
 
     private List<Line> lines(Badge badge) {
-        return List.of(fitted(badge.headline(), 70, Font.PLAIN, 26),
-                fitted(badge.clusterId(), 110, Font.BOLD, 30),
+        return List.of(fitted(badge.headline(), 70, Font.BOLD, 30),
+                fitted(badge.headlineInChinese(), 110, Font.PLAIN, 26),
                 fitted(badge.enterpriseName(), 180, Font.BOLD, 40),
                 fitted(badge.memberLine(), 230, Font.PLAIN, 28),
                 fitted(badge.licenceLine(), 270, Font.PLAIN, 18));

@@ -36,9 +36,9 @@ class Licences {
      * The membership's licence, issued with its first badge. Parallel first downloads race on the unique index: the
      * loser reads the winner's licence, so a membership never has two.
      */
-    Licence issueFor(MemberStanding standing) {
-        Query membership = Query.query(Criteria.where("clusterId").is(standing.clusterId())
-                .and("enterpriseId").is(standing.enterpriseId()));
+    Licence issueFor(BadgeHolder holder) {
+        Query membership = Query.query(Criteria.where("clusterId").is(holder.clusterId())
+                .and("enterpriseId").is(holder.enterpriseId()));
         Licence existing = mongo.findOne(membership, Licence.class);
         if (existing != null) {
             return existing;
@@ -47,8 +47,8 @@ class Licences {
         random.nextBytes(id);
         try {
             return mongo.insert(new Licence(Base64.getUrlEncoder().withoutPadding().encodeToString(id),
-                    standing.clusterId(), standing.enterpriseId(), standing.enterpriseName(),
-                    standing.memberNumber(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                    holder.clusterId(), holder.enterpriseId(), holder.enterpriseName(), holder.memberNumber(),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         } catch (DuplicateKeyException lostRace) {
             return mongo.findOne(membership, Licence.class);
         }

@@ -5,6 +5,8 @@ import com.brandcluster.contracts.EventFixtures;
 import com.brandcluster.contracts.membership.MembershipStatusChanged;
 import com.brandcluster.platform.membership.MemberStanding;
 import com.brandcluster.platform.membership.MembershipEvents;
+import com.brandcluster.platform.membership.MembershipServiceStub;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.brandcluster.testsupport.ApiClient;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
@@ -13,6 +15,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.w3c.dom.Document;
@@ -36,6 +39,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +53,10 @@ import static org.awaitility.Awaitility.await;
  * licence it carries (one per membership, also under parallel first downloads) and the anonymous licence check,
  * whose answer follows membership-service's events. Every caller but a member in good standing is refused.
  */
+@ExtendWith(MembershipServiceStub.class)
 class BadgeIT extends AssetsIntegrationTest {
+
+    private final WireMockServer membershipService = MembershipServiceStub.server();
 
     private static final String NAME = "佛山市明光照明电器有限公司";
 
@@ -78,7 +90,8 @@ class BadgeIT extends AssetsIntegrationTest {
                 .parse(new ByteArrayInputStream(badge.body()));
         assertThat(svg.getDocumentElement().getLocalName()).isEqualTo("svg");
         String text = svg.getDocumentElement().getTextContent();
-        assertThat(text).contains(NAME, memberNumber, "Licence " + licenceId(badge), "成员");
+        assertThat(text).contains("Member of the China Lighting Brand Cluster", "品牌集群成员", NAME, memberNumber,
+                "Licence " + licenceId(badge));
         assertThat(svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").getLength()).isEqualTo(1);
         assertThat(checkUrl(badge)).endsWith("/api/assets/licences/" + licenceId(badge));
         assertThat(licenceId(badge)).matches("[A-Za-z0-9_-]{27}");
@@ -169,13 +182,59 @@ class BadgeIT extends AssetsIntegrationTest {
     }
 
     @Test
-    void aMembershipWhoseNameIsNotKnownYetGetsNoBadgeAndNoLicence() {
-        String unnamed = "ent-" + new ObjectId().toHexString();
-        mongo.save(new MemberStanding(new ObjectId().toHexString(), cluster, unnamed, null, null, MEMBER_TIER, ACTIVE,
-                LocalDate.now(), LocalDate.now().plusYears(1), 1, Instant.now()));
+    void aMembershipWhoseNameIsNotKnownHereYetIsCompletedFromMembershipService() throws Exception {
+        String unnamed = unnamedMember();
+        String token = userOf(unnamed);
+        membershipService.stubFor(get(urlEqualTo(memberPath(unnamed))).willReturn(okJson("""
+                {"id":"m-1","clusterId":"%s","enterpriseId":"%s","enterpriseName":"%s",
+                 "memberNumber":"LIGHT-2026-0777","tier":"%s","status":"ACTIVE","validFrom":"2026-01-01",
+                 "validUntil":"2027-12-31","version":2,"history":[]}""".formatted(cluster, unnamed, NAME,
+                MEMBER_TIER))));
+
+        HttpResponse<byte[]> badge = badge(token, "svg");
+
+        assertThat(badge.statusCode()).isEqualTo(200);
+        assertThat(new String(badge.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains(NAME, "LIGHT-2026-0777");
+        membershipService.verify(1, getRequestedFor(urlEqualTo(memberPath(unnamed)))
+                .withHeader("Authorization", equalTo("Bearer " + token)));
+        var licence = api.anonymous().get("/api/assets/licences/" + licenceId(badge));
+        assertThat(licence.at("/enterpriseName")).isEqualTo(NAME);
+        assertThat(licence.at("/memberNumber")).isEqualTo("LIGHT-2026-0777");
+    }
+
+    @Test
+    void withoutMembershipServiceAMembershipWhoseNameIsNotKnownHereGetsNoBadgeAndNoLicence() {
+        String unnamed = unnamedMember();
+        membershipService.stubFor(get(urlEqualTo(memberPath(unnamed)))
+                .willReturn(aResponse().withStatus(503)));
+
+        assertProblem(api.as(userOf(unnamed)).get(badgePath("svg")), 503, "membership-unavailable");
+        assertThat(mongo.count(Query.query(Criteria.where("enterpriseId").is(unnamed)), Licence.class)).isZero();
+    }
+
+    @Test
+    void whenMembershipServiceDoesNotKnowTheMemberEitherThereIsNoBadgeAndNoLicence() {
+        String unnamed = unnamedMember();
+        membershipService.stubFor(get(urlEqualTo(memberPath(unnamed))).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("""
+                        {"type":"urn:brandcluster:problem:not-found","title":"Not Found","status":404}""")));
 
         assertProblem(api.as(userOf(unnamed)).get(badgePath("svg")), 503, "member-details-unavailable");
         assertThat(mongo.count(Query.query(Criteria.where("enterpriseId").is(unnamed)), Licence.class)).isZero();
+    }
+
+    /** An ACTIVE membership known here from a status change only: without legal name and member number. */
+    private String unnamedMember() {
+        String unnamed = "ent-" + new ObjectId().toHexString();
+        mongo.save(new MemberStanding(new ObjectId().toHexString(), cluster, unnamed, null, null, MEMBER_TIER, ACTIVE,
+                LocalDate.now(), LocalDate.now().plusYears(1), 1, Instant.now()));
+        return unnamed;
+    }
+
+    private String memberPath(String enterpriseId) {
+        return "/api/membership/clusters/" + cluster + "/members/" + enterpriseId;
     }
 
     @Test

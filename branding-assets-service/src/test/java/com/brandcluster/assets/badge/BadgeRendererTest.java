@@ -39,7 +39,7 @@ class BadgeRendererTest {
     @Test
     void theSvgKeepsAHostileNameAsTextAndIsWellFormed() throws Exception {
         String name = "Opal & Sons <script>alert(1)</script> \"照明\" \u0007";
-        byte[] svg = renderer.svg(new Badge("lighting", name, "LIGHT-2026-0042", "abc",
+        byte[] svg = renderer.svg(new Badge("China Lighting Brand Cluster", name, "LIGHT-2026-0042", "abc",
                 "https://portal.example/api/assets/licences/abc"));
 
         Document document = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()

@@ -1,7 +1,7 @@
 package com.brandcluster.events.membership;
 
+import com.brandcluster.platform.membership.MembershipServiceStub;
 import com.brandcluster.events.EventsIntegrationTest;
-import com.brandcluster.events.MembershipServiceStub;
 import com.brandcluster.events.registration.Registration;
 import com.brandcluster.testsupport.ApiClient;
 import com.github.tomakehurst.wiremock.WireMockServer;

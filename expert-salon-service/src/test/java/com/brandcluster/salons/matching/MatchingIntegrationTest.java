@@ -1,8 +1,8 @@
 package com.brandcluster.salons.matching;
 
+import com.brandcluster.platform.membership.MembershipServiceStub;
 import com.brandcluster.platform.membership.MemberStanding;
 import com.brandcluster.salons.expert.ExpertIntegrationTest;
-import com.brandcluster.salons.membership.MembershipServiceStub;
 import com.brandcluster.testsupport.ApiClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

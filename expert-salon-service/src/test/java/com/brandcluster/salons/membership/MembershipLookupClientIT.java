@@ -1,5 +1,6 @@
 package com.brandcluster.salons.membership;
 
+import com.brandcluster.platform.membership.MembershipServiceStub;
 import com.brandcluster.platform.membership.MembershipLookup;
 import com.brandcluster.platform.membership.MembershipUncheckableException;
 import com.brandcluster.platform.membership.Standing;
@@ -95,8 +96,8 @@ class MembershipLookupClientIT extends SalonsMembershipIntegrationTest {
 
         Standing standing = lookup.standingOf(clusterId, enterpriseId).orElseThrow();
 
-        assertThat(standing).isEqualTo(new Standing(clusterId, enterpriseId, "council", "ACTIVE",
-                LocalDate.parse("2026-12-31"), 1, Standing.Source.MEMBERSHIP_SERVICE));
+        assertThat(standing).isEqualTo(new Standing(clusterId, enterpriseId, "LIGHT-2026-0042", "Opal Lighting",
+                "council", "ACTIVE", LocalDate.parse("2026-12-31"), 1, Standing.Source.MEMBERSHIP_SERVICE));
         assertThat(standing.isInGoodStanding()).isTrue();
         membership.verify(1, getRequestedFor(urlEqualTo(memberPath()))
                 .withHeader("Authorization", equalTo("Bearer " + token)));

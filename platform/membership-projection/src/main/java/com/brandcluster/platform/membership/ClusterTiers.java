@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 import java.util.function.ToIntFunction;
 
 /**
- * Reads the local projection of each cluster's tiers and their benefits. An empty answer means the cluster or the tier
+ * Reads the local projection of each cluster's name, tiers and their benefits. An empty answer means the cluster or the tier
  * is not known here (yet): callers refuse, or ask again later, rather than assume an entitlement.
  */
 public class ClusterTiers {
@@ -42,6 +42,11 @@ public class ClusterTiers {
 
     public OptionalInt assetAccessRank(String clusterId, String tierCode) {
         return benefit(clusterId, tierCode, ClusterTier::assetAccessRank);
+    }
+
+    /** The cluster's name ("China Lighting Brand Cluster"); empty if the cluster is not known here. */
+    public Optional<String> name(String clusterId) {
+        return document(clusterId).map(ClusterTiersDocument::name);
     }
 
     /** The cluster version the projection holds; empty if the cluster is not known here. */

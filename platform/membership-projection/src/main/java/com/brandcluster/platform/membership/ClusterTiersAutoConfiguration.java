@@ -25,7 +25,7 @@ public class ClusterTiersAutoConfiguration {
     }
 
     @Bean
-    ClusterTiersProjector clusterTiersProjector(Projections projections, Clock clock) {
-        return new ClusterTiersProjector(projections, clock);
+    ClusterTiersProjector clusterTiersProjector(Projections projections, MongoOperations mongo, Clock clock) {
+        return new ClusterTiersProjector(projections, mongo, clock);
     }
 }

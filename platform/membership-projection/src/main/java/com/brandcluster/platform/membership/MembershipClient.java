@@ -21,7 +21,8 @@ public interface MembershipClient {
                             @PathVariable("enterpriseId") String enterpriseId);
 
     /** The part of membership-service's {@code MembershipView} the services need (unknown properties ignored). */
-    record RemoteMembership(String id, String clusterId, String enterpriseId, String memberNumber, String tier,
+    record RemoteMembership(String id, String clusterId, String enterpriseId, String enterpriseName,
+                            String memberNumber, String tier,
                             String status, LocalDate validUntil, long version) {
     }
 }

@@ -43,9 +43,22 @@ public class MembershipLookup {
      */
     public Optional<Standing> standingOf(String clusterId, String enterpriseId) {
         Optional<Standing> local = localStandings.of(clusterId, enterpriseId).map(Standing::of);
-        if (local.isPresent()) {
-            return local;
-        }
+        return local.isPresent() ? local : remoteStanding(clusterId, enterpriseId);
+    }
+
+    /**
+     * As {@link #standingOf}, with the member's legal name and member number: the local projection's when it holds
+     * both; otherwise membership-service's, as the projection may have heard of the membership only from an event
+     * that does not carry them (a status change).
+     *
+     * @throws MembershipUncheckableException if the details are not known here and membership-service could not tell
+     */
+    public Optional<Standing> standingWithDetailsOf(String clusterId, String enterpriseId) {
+        Optional<Standing> local = localStandings.of(clusterId, enterpriseId).map(Standing::of);
+        return local.isPresent() && local.get().hasMemberDetails() ? local : remoteStanding(clusterId, enterpriseId);
+    }
+
+    private Optional<Standing> remoteStanding(String clusterId, String enterpriseId) {
         try {
             return Optional.of(Standing.of(membership.member(clusterId, enterpriseId)));
         }

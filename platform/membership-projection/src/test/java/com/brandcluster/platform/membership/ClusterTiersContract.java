@@ -61,6 +61,19 @@ public abstract class ClusterTiersContract {
         assertThat(clusterTiers.consultationHoursPerYear(clusterId, "member")).hasValue(4);
         assertThat(clusterTiers.assetAccessRank(clusterId, "council")).hasValue(2);
         assertThat(clusterTiers.tier(clusterId, "council")).map(ClusterTier::name).hasValue("Council member");
+        assertThat(clusterTiers.name(clusterId)).hasValue("China Lighting Brand Cluster");
+    }
+
+    @Test
+    void aTiersChangeKeepsTheNameTheCreationGave() throws Exception {
+        String clusterId = uniqueCluster();
+        publish(ClusterCreated.ROUTING_KEY, created(clusterId));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(clusterTiers.version(clusterId)).hasValue(1L));
+
+        publish(ClusterTiersChanged.ROUTING_KEY, tiersChanged(clusterId, 2, List.of(tier("member", 1, 5))));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(clusterTiers.version(clusterId)).hasValue(2L));
+
+        assertThat(clusterTiers.name(clusterId)).hasValue("China Lighting Brand Cluster");
     }
 
     @Test
@@ -106,6 +119,8 @@ public abstract class ClusterTiersContract {
 
         assertThat(clusterTiers.version(clusterId)).hasValue(2L);
         assertThat(clusterTiers.of(clusterId)).containsExactly(new ClusterTier("member", "Tier member", 1, 8, 5, 1));
+        // a cluster's name comes only with its creation, so a late creation still gives it
+        assertThat(clusterTiers.name(clusterId)).hasValue("China Lighting Brand Cluster");
     }
 
     @Test

@@ -12,7 +12,7 @@ class StandingTest {
     @ParameterizedTest
     @CsvSource({"ACTIVE,true", "GRACE,true", "SUSPENDED,false", "LAPSED,false", "TERMINATED,false", ",false"})
     void onlyActiveAndGraceMembershipsAreInGoodStanding(String status, boolean inGoodStanding) {
-        Standing standing = new Standing("lighting", "ent-1", "member", status, LocalDate.parse("2026-12-31"), 1,
+        Standing standing = new Standing("lighting", "ent-1", "LIGHT-2026-0001", "Opal Lighting", "member", status, LocalDate.parse("2026-12-31"), 1,
                 Standing.Source.MEMBERSHIP_SERVICE);
 
         assertThat(standing.isInGoodStanding()).isEqualTo(inGoodStanding);
@@ -21,7 +21,7 @@ class StandingTest {
     @ParameterizedTest
     @CsvSource({"ACTIVE,true", "GRACE,true", "SUSPENDED,true", "LAPSED,false", "TERMINATED,false", ",false"})
     void aSuspendedMemberIsStillACurrentMemberButALapsedOneIsNot(String status, boolean current) {
-        Standing standing = new Standing("lighting", "ent-1", "member", status, LocalDate.parse("2026-12-31"), 1,
+        Standing standing = new Standing("lighting", "ent-1", "LIGHT-2026-0001", "Opal Lighting", "member", status, LocalDate.parse("2026-12-31"), 1,
                 Standing.Source.LOCAL_PROJECTION);
 
         assertThat(standing.isCurrentMember()).isEqualTo(current);

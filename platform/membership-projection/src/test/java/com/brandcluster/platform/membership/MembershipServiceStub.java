@@ -1,4 +1,4 @@
-package com.brandcluster.salons.membership;
+package com.brandcluster.platform.membership;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class MembershipServiceStub implements BeforeAllCallback {
 
-    static final String PORT_PROPERTY = "membership.stub.port";
-    static final String URL_PROPERTY = "brandcluster.services.membership-url";
+    public static final String PORT_PROPERTY = "membership.stub.port";
+    public static final String URL_PROPERTY = "brandcluster.services.membership-url";
 
     private static volatile WireMockServer server;
 
