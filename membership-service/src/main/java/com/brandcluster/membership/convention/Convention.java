@@ -84,6 +84,8 @@ class Convention implements OutboxCarrier {
     private Supersession supersession = Supersession.NONE;
     private String supersededBy;
     private Instant supersededAt;
+    /** The closing time whose approach was announced to the enterprises that had not voted (once per ballot). */
+    private Instant closingSoonFor;
     private List<Change> history = new ArrayList<>();
     private List<OutboxEntry> outbox = new ArrayList<>();
     @Version
@@ -335,6 +337,14 @@ class Convention implements OutboxCarrier {
 
     Instant supersededAt() {
         return supersededAt;
+    }
+
+    Instant closingSoonFor() {
+        return closingSoonFor;
+    }
+
+    Long revision() {
+        return revision;
     }
 
     List<Change> history() {

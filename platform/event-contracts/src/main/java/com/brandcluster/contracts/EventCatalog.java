@@ -23,6 +23,7 @@ import com.brandcluster.contracts.membership.ApplicationSubmitted;
 import com.brandcluster.contracts.membership.ClusterCreated;
 import com.brandcluster.contracts.membership.ClusterTiersChanged;
 import com.brandcluster.contracts.membership.ConventionAdopted;
+import com.brandcluster.contracts.membership.ConventionBallotClosingSoon;
 import com.brandcluster.contracts.membership.ConventionBallotOpened;
 import com.brandcluster.contracts.membership.ConventionRejected;
 import com.brandcluster.contracts.membership.EnterpriseUpdated;
@@ -81,6 +82,7 @@ public final class EventCatalog {
         register(EnterpriseUserUnlinked.class, Exchanges.MEMBERSHIP, EnterpriseUserUnlinked.ROUTING_KEY);
         register(SecretariatChanged.class, Exchanges.MEMBERSHIP, SecretariatChanged.ROUTING_KEY);
         register(ConventionBallotOpened.class, Exchanges.MEMBERSHIP, ConventionBallotOpened.ROUTING_KEY);
+        register(ConventionBallotClosingSoon.class, Exchanges.MEMBERSHIP, ConventionBallotClosingSoon.ROUTING_KEY);
         register(ConventionAdopted.class, Exchanges.MEMBERSHIP, ConventionAdopted.ROUTING_KEY);
         register(ConventionRejected.class, Exchanges.MEMBERSHIP, ConventionRejected.ROUTING_KEY);
         register(StandardCertified.class, Exchanges.MEMBERSHIP, StandardCertified.ROUTING_KEY);
