@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.brandcluster.contracts.EventCatalog;
 import com.brandcluster.contracts.Exchanges;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ class MessagingTopologyDefinitionsTest {
 
     /** The services of the portal, each with the topology its own {@code application.yml} configures. */
     private static final List<String> SERVICES = List.of("membership-service", "events-service",
-            "expert-salon-service", "branding-assets-service");
+            "expert-salon-service", "branding-assets-service", "notification-service");
     private static final List<MessagingTopology> CONSUMERS = SERVICES.stream()
             .map(MessagingTopologyDefinitionsTest::topologyOf).toList();
 
@@ -91,6 +92,54 @@ class MessagingTopologyDefinitionsTest {
                 .forEach(queue -> expected.put(queue.getName(), queue.getArguments())));
 
         assertThat(declared).isEqualTo(expected);
+    }
+
+    /**
+     * Events are published {@code mandatory}: one that no queue is bound for comes back unroutable and stays pending in
+     * its producer's outbox, retried forever. So every event of the catalogue has a consumer, even one that tells
+     * nobody of it.
+     */
+    @Test
+    void everyEventOfTheCatalogueReachesAConsumerQueue() {
+        List<Binding> bindings = CONSUMERS.stream()
+                .flatMap(topology -> topology.declarables().getDeclarablesByType(Binding.class).stream()).toList();
+        List<String> unrouted = EventCatalog.routingKeys().stream()
+                .filter(key -> bindings.stream().noneMatch(binding ->
+                        binding.getExchange().equals(EventCatalog.forRoutingKey(key).orElseThrow().exchange())
+                                && topicMatches(binding.getRoutingKey(), key)))
+                .sorted().toList();
+
+        assertThat(unrouted).as("events no service consumes").isEmpty();
+    }
+
+    /** AMQP topic matching: {@code *} one word, {@code #} zero or more words. */
+    static boolean topicMatches(String pattern, String routingKey) {
+        return topicMatches(pattern.split("\\."), 0, routingKey.split("\\."), 0);
+    }
+
+    private static boolean topicMatches(String[] pattern, int p, String[] key, int k) {
+        if (p == pattern.length) {
+            return k == key.length;
+        }
+        if (pattern[p].equals("#")) {
+            for (int rest = k; rest <= key.length; rest++) {
+                if (topicMatches(pattern, p + 1, key, rest)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return k < key.length && (pattern[p].equals("*") || pattern[p].equals(key[k]))
+                && topicMatches(pattern, p + 1, key, k + 1);
+    }
+
+    @Test
+    void topicPatternsMatchAsRabbitMqMatchesThem() {
+        assertThat(topicMatches("membership.member.#", "membership.member.admitted.v1")).isTrue();
+        assertThat(topicMatches("membership.#", "membership")).isTrue();
+        assertThat(topicMatches("membership.*.admitted.v1", "membership.member.admitted.v1")).isTrue();
+        assertThat(topicMatches("membership.*", "membership.member.admitted.v1")).isFalse();
+        assertThat(topicMatches("membership.member.admitted.v1", "membership.member.admitted.v2")).isFalse();
     }
 
     @Test
