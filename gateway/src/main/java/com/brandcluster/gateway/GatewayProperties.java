@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * Typed configuration of the gateway ({@code brandcluster.gateway.*}). Timeouts of the downstream HTTP client are
  * Spring Cloud Gateway's own ({@code spring.cloud.gateway.server.webflux.httpclient.*}).
  *
- * @param services base URIs (scheme, host, port) of the four services
+ * @param services base URIs (scheme, host, port) of the services
  * @param requestSize request body limits
  * @param headers security headers added to every response
  */
@@ -26,7 +26,8 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue R
     public record Services(@DefaultValue("http://localhost:8081") URI membership,
             @DefaultValue("http://localhost:8082") URI events,
             @DefaultValue("http://localhost:8083") URI salons,
-            @DefaultValue("http://localhost:8084") URI assets) {
+            @DefaultValue("http://localhost:8084") URI assets,
+            @DefaultValue("http://localhost:8085") URI notifications) {
 
         /** The routes, one per service; the route id is the service's name. */
         public List<ServiceRoute> routes() {
@@ -34,7 +35,8 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue R
                     new ServiceRoute("membership-service", "/api/membership/**", membership),
                     new ServiceRoute("events-service", "/api/events/**", events),
                     new ServiceRoute("expert-salon-service", "/api/salons/**", salons),
-                    new ServiceRoute("branding-assets-service", "/api/assets/**", assets));
+                    new ServiceRoute("branding-assets-service", "/api/assets/**", assets),
+                    new ServiceRoute("notification-service", "/api/notifications/**", notifications));
         }
     }
 

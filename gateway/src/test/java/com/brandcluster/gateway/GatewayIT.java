@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.brandcluster.testsupport.FaultProxy;
+import com.brandcluster.testsupport.MongoExtension;
 import com.brandcluster.testsupport.TestTokens;
 import com.brandcluster.testsupport.TestTokensExtension;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -52,10 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway, running on a random port, in front of four WireMock servers standing in for the services (the
- * salons one behind a {@link FaultProxy}, to take it down). Tokens come from {@link TestTokens}; no MongoDB, no
- * RabbitMQ, no Keycloak.
+ * salons one behind a {@link FaultProxy}, to take it down). Tokens come from {@link TestTokens}; MongoDB (browser
+ * sessions, which these API requests never create) from {@link MongoExtension}; no RabbitMQ, no Keycloak.
  */
-@ExtendWith(TestTokensExtension.class)
+@ExtendWith({ TestTokensExtension.class, MongoExtension.class })
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1500ms",
         "spring.cloud.gateway.server.webflux.httpclient.connect-timeout=1000",
@@ -67,6 +68,7 @@ class GatewayIT {
     static final WireMockServer events = startedWireMock();
     static final WireMockServer salons = startedWireMock();
     static final WireMockServer assets = startedWireMock();
+    static final WireMockServer notifications = startedWireMock();
     static final FaultProxy salonsLink = FaultProxy.to("127.0.0.1", salons.port());
 
     static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -83,6 +85,7 @@ class GatewayIT {
         registry.add("brandcluster.gateway.services.events", events::baseUrl);
         registry.add("brandcluster.gateway.services.salons", () -> "http://" + salonsLink.address());
         registry.add("brandcluster.gateway.services.assets", assets::baseUrl);
+        registry.add("brandcluster.gateway.services.notifications", notifications::baseUrl);
     }
 
     @BeforeEach
@@ -110,7 +113,8 @@ class GatewayIT {
             "/api/membership/clusters/lighting/members, membership",
             "/api/events/events/e-1/registrations, events",
             "/api/salons/experts/expert-li/slots, salons",
-            "/api/assets/clusters/lighting/kit, assets" })
+            "/api/assets/clusters/lighting/kit, assets",
+            "/api/notifications/me, notifications" })
     void forwardsEachServicePathAndQueryStringUnchanged(String path, String service) {
         WireMockServer target = service(service);
         String query = "?q=brand%20home&tag=a%2Fb&tag=c&from=2026-05-01T08%3A00%3A00%2B08%3A00&page=2";
@@ -458,8 +462,21 @@ class GatewayIT {
     }
 
     @Test
-    void needsNeitherMongoDbNorRabbitMq() {
-        assertThat(ClassUtils.isPresent("org.springframework.data.mongodb.core.MongoTemplate", null)).isFalse();
+    void keepsApiRequestsStatelessAndNeedsNoRabbitMq() {
+        membership.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+        client.get().uri("/api/membership/clusters").exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+        client.post().uri("/api/membership/applications")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("enterprise-opal").roles("enterprise").bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+
+        assertThat(MongoExtension.database().getCollection("sessions").countDocuments()).isZero();
         assertThat(ClassUtils.isPresent("org.springframework.amqp.rabbit.core.RabbitTemplate", null)).isFalse();
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
     }
@@ -471,11 +488,12 @@ class GatewayIT {
     }
 
     private static WireMockServer service(String name) {
-        return Map.of("membership", membership, "events", events, "salons", salons, "assets", assets).get(name);
+        return Map.of("membership", membership, "events", events, "salons", salons, "assets", assets,
+                "notifications", notifications).get(name);
     }
 
     private static List<WireMockServer> services() {
-        return List.of(membership, events, salons, assets);
+        return List.of(membership, events, salons, assets, notifications);
     }
 
     private static WireMockServer startedWireMock() {

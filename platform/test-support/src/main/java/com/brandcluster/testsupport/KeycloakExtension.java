@@ -124,6 +124,11 @@ public final class KeycloakExtension implements BeforeAllCallback {
         return Support.env("BC_MEMBERSHIP_SERVICE_SECRET", "dev-membership-service-secret");
     }
 
+    /** The secret of {@code notification-service} (env {@code BC_NOTIFICATION_SERVICE_SECRET} or the dev default). */
+    public static String notificationServiceSecret() {
+        return Support.env("BC_NOTIFICATION_SERVICE_SECRET", "dev-notification-service-secret");
+    }
+
     /**
      * An access token for the user from a password grant of {@code portal-cli}; the same token is returned again
      * until a minute before it expires. After changing the user in Keycloak, use {@link #freshPasswordToken}.
