@@ -33,6 +33,10 @@ spec:
       secret:
         name: brandcluster-keycloak-clients
         key: membership-service-secret
+    BC_NOTIFICATION_SERVICE_SECRET:
+      secret:
+        name: brandcluster-keycloak-clients
+        key: notification-service-secret
   realm:
 HEADER
   sed 's/^/    /' "$infra/keycloak/brand-cluster-realm.json"

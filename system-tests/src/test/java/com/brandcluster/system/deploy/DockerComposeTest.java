@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -322,7 +323,10 @@ class DockerComposeTest {
             if (module.config().containsKey("brandcluster.security.issuer-uri") && keycloak != null) {
                 needed.add(keycloak);
             }
-            Set<String> issuerVariables = module.variablesOf("brandcluster.security.issuer-uri");
+            // addresses as the browser sees them (the tokens' issuer, the portal's links in e-mails): never reached
+            // from inside the container, so localhost is right there
+            Set<String> browserFacing = new HashSet<>(module.variablesOf("brandcluster.security.issuer-uri"));
+            browserFacing.addAll(module.variablesOf("brandcluster.notifications.portal-url"));
             env.forEach((variable, value) -> {
                 if (value == null) {
                     return;
@@ -339,7 +343,7 @@ class DockerComposeTest {
                                                 + endpoint.port() + " but " + target.get() + " listens on " + port);
                                     }
                                 });
-                    } else if (LOOPBACK.contains(endpoint.host()) && !issuerVariables.contains(variable)) {
+                    } else if (LOOPBACK.contains(endpoint.host()) && !browserFacing.contains(variable)) {
                         problems.add(service + ": " + variable + " " + value + " points at the container itself;"
                                 + " name the compose service instead");
                     }

@@ -9,6 +9,9 @@ import com.brandcluster.testsupport.ApiClient;
 import com.brandcluster.testsupport.KeycloakExtension;
 import com.brandcluster.testsupport.RabbitExtension;
 import com.rabbitmq.client.AMQP;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The first end-to-end flow, through the gateway, against the real Keycloak and RabbitMQ and every service as its own
  * process: a new enterprise registers and applies, the right secretariat admits it, and membership-service's
- * {@code membership.member.admitted.v1} makes it an ACTIVE member in the other three services' projections, once.
+ * {@code membership.member.admitted.v1} makes it an ACTIVE member in the other three services' projections, once, and
+ * tells the applicant by e-mail and in its portal inbox, once.
  */
 @PortalSystemTest
 @Order(2)
@@ -37,6 +42,7 @@ class FirstMemberFlowIT {
 
     private static final String PASSWORD = KeycloakExtension.DEMO_PASSWORD;
     private static final List<String> CONSUMER_APIS = List.of("/api/events", "/api/salons", "/api/assets");
+    private static final String NEWCO_EMAIL = "enterprise-newco@demo.brandcluster.test";
 
     private static ApiClient portal;
     private static String enterpriseId;
@@ -124,6 +130,30 @@ class FirstMemberFlowIT {
 
     @Test
     @Order(5)
+    void theApplicantIsToldOfTheApprovalByEmailAndInItsInbox() throws Exception {
+        String memberNumber = newco().get("/api/membership/clusters/lighting/members/" + enterpriseId)
+                .at("/memberNumber");
+
+        MimeMessage mail = await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(NEWCO_EMAIL).stream()
+                .filter(message -> subjectOf(message).contains(memberNumber)).findFirst(),
+                Optional::isPresent).orElseThrow();
+
+        assertThat(mail.getAllRecipients()).extracting(address -> ((InternetAddress) address).getAddress())
+                .containsExactly(NEWCO_EMAIL);
+        // told once, though the admission reached notification-service on two queues (notifications, reminders)
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mailsTo(NEWCO_EMAIL)).hasSize(1));
+        String subject = mail.getSubject();
+        assertThat(subject).isNotBlank();
+        ApiClient.Response inbox = newco().get("/api/notifications/me");
+        assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
+        assertThat(inbox.json().path("notifications").path("content").valueStream()
+                .filter(item -> item.path("subject").asString().equals(subject)).count()).isEqualTo(1);
+        assertThat(inbox.at("/unreadCount")).isNotEqualTo("0");
+    }
+
+    @Test
+    @Order(6)
     void theSameEventDeliveredAgainChangesNothing() throws Exception {
         // The duplicate carries an altered tier: were it applied again, the tier would show it. A sentinel admission
         // of another enterprise follows it; each queue delivers in order to its consumer, so once the sentinel is
@@ -143,6 +173,18 @@ class FirstMemberFlowIT {
             assertThat(standing.at("/version")).as(api).isEqualTo("1");
             assertThat(RabbitExtension.management().messageCount(queueOf(api) + ".dlq")).as(api).isZero();
         }
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException unreadable) {
+            throw new IllegalStateException(unreadable);
+        }
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return List.of(Portal.get().mail().getReceivedMessagesForDomain(address));
     }
 
     private static void publish(String json) throws Exception {

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The README's run command, {@code ./portal}, as a newcomer uses it: {@code up} starts the real Keycloak (unpacked
@@ -56,7 +57,8 @@ class PortalScriptIT {
                 Map.of("configure", ".*", "write", ".*", "read", ".*"));
         state = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "portal-state-");
         for (String port : List.of("GATEWAY_PORT", "MEMBERSHIP_PORT", "EVENTS_PORT", "SALONS_PORT", "ASSETS_PORT",
-                "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT", "LOCAL_MONGO_PORT")) {
+                "NOTIFICATIONS_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT", "LOCAL_MONGO_PORT",
+                "MAIL_SMTP_PORT", "MAIL_UI_PORT")) {
             try (var socket = new java.net.ServerSocket(0)) {
                 PORTS.put(port, socket.getLocalPort());
             }
@@ -78,7 +80,9 @@ class PortalScriptIT {
                 .contains("http://localhost:" + PORTS.get("GATEWAY_PORT"))
                 .contains("secretariat-lighting")
                 .contains("Demo data: ready")
-                .contains("MongoDB: local wire-compatible server");
+                .contains("MongoDB: local wire-compatible server")
+                .contains("Mail: local mail catcher")
+                .contains("http://localhost:" + PORTS.get("MAIL_UI_PORT"));
     }
 
     @Test
@@ -102,19 +106,36 @@ class PortalScriptIT {
 
     @Test
     @Order(3)
+    void theDemoMembersAdmissionMailsWaitInTheLocalMailCatcher() {
+        HttpClient http = HttpClient.newHttpClient();
+        URI inbox = URI.create("http://127.0.0.1:" + PORTS.get("MAIL_UI_PORT")
+                + "/api/user/enterprise-opal@demo.brandcluster.test/messages/INBOX");
+
+        await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> mails = http.send(HttpRequest.newBuilder(inbox).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(mails.statusCode()).isEqualTo(200);
+            assertThat(JsonMapper.builder().build().readTree(mails.body()).valueStream()
+                    .map(mail -> mail.path("subject").asString()))
+                    .anySatisfy(subject -> assertThat(subject).startsWith("Welcome to China Lighting Brand Cluster"));
+        });
+    }
+
+    @Test
+    @Order(4)
     void statusShowsEveryComponentRunningAndHealthy() throws Exception {
         Run status = portal(Duration.SHORT, "status");
 
         assertThat(status.exitCode()).isZero();
-        for (String component : List.of("keycloak", "membership-service", "events-service", "expert-salon-service",
-                "branding-assets-service", "gateway")) {
+        for (String component : List.of("keycloak", "mail", "membership-service", "events-service",
+                "expert-salon-service", "branding-assets-service", "notification-service", "gateway")) {
             assertThat(status.output()).as(status.output()).containsPattern(component + "\\s+\\d+\\s+running\\s+UP");
         }
         assertThat(status.output()).containsPattern("mongo\\s+\\d+\\s+running");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSecondUpWhileRunningSaysSoInOneLine() throws Exception {
         Run again = portal(Duration.SHORT, "up", "--detach");
 
@@ -123,13 +144,13 @@ class PortalScriptIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void downStopsEveryProcessItStartedAndFreesEveryPort() throws Exception {
         List<Long> pids;
         try (Stream<Path> files = Files.list(state.resolve("pids"))) {
             pids = files.map(PortalScriptIT::pidIn).toList();
         }
-        assertThat(pids).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(pids).hasSizeGreaterThanOrEqualTo(10);
 
         Run down = portal(Duration.SHORT, "down");
 

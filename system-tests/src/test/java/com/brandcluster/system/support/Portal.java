@@ -1,6 +1,8 @@
 package com.brandcluster.system.support;
 
 import com.brandcluster.testsupport.ApiClient;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.brandcluster.testsupport.KeycloakExtension;
 import com.brandcluster.testsupport.MongoExtension;
 import com.brandcluster.testsupport.RabbitExtension;
@@ -14,9 +16,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The whole portal for black-box tests: the four services and the gateway, each started from its packaged jar as a
+ * The whole portal for black-box tests: the five services and the gateway, each started from its packaged jar as a
  * process of its own, against the real Keycloak (KeycloakExtension), RabbitMQ in this JVM's virtual host
- * (RabbitExtension) and MongoDB (MongoExtension: the in-process server, or MONGODB_URI), one database per service.
+ * (RabbitExtension) and MongoDB (MongoExtension: the in-process server, or MONGODB_URI), one database per service,
+ * and an SMTP server in this JVM ({@link #mail()}) that receives every mail the portal sends.
  * One portal per test JVM, stopped when the JVM exits.
  */
 public final class Portal {
@@ -29,7 +32,9 @@ public final class Portal {
     private final ServiceProcess events;
     private final ServiceProcess salons;
     private final ServiceProcess assets;
+    private final ServiceProcess notifications;
     private final ServiceProcess gateway;
+    private final GreenMail mail;
 
     private Portal() {
         RabbitInfo rabbit = RabbitExtension.info();
@@ -49,12 +54,21 @@ public final class Portal {
                 "BC_MEMBERSHIP_SERVICE_SECRET", KeycloakExtension.membershipServiceSecret()));
         events = service("events-service", "events", common, Map.of("MEMBERSHIP_URL", membership.baseUrl()));
         salons = service("expert-salon-service", "salons", common, Map.of("MEMBERSHIP_URL", membership.baseUrl()));
-        assets = service("branding-assets-service", "assets", common, Map.of());
-        gateway = service("gateway", null, common, Map.of(
+        assets = service("branding-assets-service", "assets", common, Map.of("MEMBERSHIP_URL", membership.baseUrl()));
+        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        notifications = service("notification-service", "notifications", common, Map.of(
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", Integer.toString(mail.getSmtp().getPort()),
+                "KEYCLOAK_URL", KeycloakExtension.baseUrl(),
+                "BC_NOTIFICATION_SERVICE_SECRET", KeycloakExtension.notificationServiceSecret()));
+        gateway = service("gateway", "gateway", common, Map.of(
+                "BC_PORTAL_GATEWAY_SECRET", KeycloakExtension.portalGatewaySecret(),
                 "MEMBERSHIP_URL", membership.baseUrl(),
                 "EVENTS_URL", events.baseUrl(),
                 "SALONS_URL", salons.baseUrl(),
-                "ASSETS_URL", assets.baseUrl()));
+                "ASSETS_URL", assets.baseUrl(),
+                "NOTIFICATIONS_URL", notifications.baseUrl()));
     }
 
     /** The running portal; the first call starts it (about a minute on two cores). */
@@ -75,10 +89,10 @@ public final class Portal {
     }
 
     private void start() {
-        List<ServiceProcess> services = List.of(membership, events, salons, assets);
+        List<ServiceProcess> services = List.of(membership, events, salons, assets, notifications);
         services.forEach(ServiceProcess::start);
         gateway.start();
-        CompletableFuture.allOf(List.of(membership, events, salons, assets, gateway).stream()
+        CompletableFuture.allOf(List.of(membership, events, salons, assets, notifications, gateway).stream()
                         .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(STARTUP)))
                         .toArray(CompletableFuture[]::new))
                 .join();
@@ -90,10 +104,11 @@ public final class Portal {
      * waiting longer only keeps the JVM from exiting.
      */
     private void stop() {
-        CompletableFuture.allOf(List.of(gateway, membership, events, salons, assets).stream()
+        CompletableFuture.allOf(List.of(gateway, membership, events, salons, assets, notifications).stream()
                         .map(service -> CompletableFuture.runAsync(() -> service.stop(EXIT_GRACE)))
                         .toArray(CompletableFuture[]::new))
                 .join();
+        mail.stop();
     }
 
     /** A client of the portal's one entry point. */
@@ -115,6 +130,15 @@ public final class Portal {
 
     public ServiceProcess salons() {
         return salons;
+    }
+
+    public ServiceProcess notifications() {
+        return notifications;
+    }
+
+    /** The SMTP server the portal sends its mails to; what it received, by recipient. */
+    public GreenMail mail() {
+        return mail;
     }
 
     public ServiceProcess assets() {
