@@ -50,7 +50,7 @@ class AssetNotifications {
                 "previousVersionNumber", e.previousVersionNumber(), "filename", e.filename());
         for (String enterprise : e.enterprisesWithOlderVersion()) {
             notifier.notify(request(e, new Audience.Enterprise(enterprise), Category.BRAND_ASSETS,
-                    "assets.asset.version-published", args, null, "/assets/" + e.assetId(), null));
+                    "assets.asset.version-published", args, null, "/brand-kit/assets/" + e.assetId(), null));
         }
     }
 }

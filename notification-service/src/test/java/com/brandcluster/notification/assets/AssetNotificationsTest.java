@@ -33,7 +33,7 @@ class AssetNotificationsTest {
             assertThat(r.messageKey()).isEqualTo("assets.asset.version-published");
             assertThat(r.sourceId()).isEqualTo(published.eventId().toString());
             assertThat(r.args()).containsEntry("title", "Cluster mark, full colour").containsEntry("versionNumber", 2);
-            assertThat(r.link()).isEqualTo("/assets/6b1c2d3e4f5a6b7c8d9e0f11");
+            assertThat(r.link()).isEqualTo("/brand-kit/assets/6b1c2d3e4f5a6b7c8d9e0f11");
         });
     }
 

@@ -1,0 +1,32 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The gateway that `npm run dev` talks to: `./portal up` serves it on 8080.
+const gateway = process.env.PORTAL_GATEWAY_URL ?? 'http://localhost:8080';
+// Everything the gateway answers itself or routes to the services; the browser stays on Vite's origin, so the
+// gateway's session cookie and CSRF cookie work as in production.
+const proxied = ['/api', '/login', '/logout', '/oauth2', '/openapi', '/swagger-ui'];
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    // Maven packages target/classes into the portal-ui jar; the gateway serves its static/ folder.
+    outDir: 'target/classes/static',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 300,
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: Object.fromEntries(proxied.map((path) => [path, { target: gateway, xfwd: true }])),
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['src/test/setup.ts'],
+    css: false,
+    restoreMocks: true,
+  },
+});
