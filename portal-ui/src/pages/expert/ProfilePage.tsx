@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { call, membership, salons } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
@@ -39,6 +39,7 @@ function Profile() {
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const zones = useMemo(() => timeZones(form.timeZone), [form.timeZone]);
 
   useEffect(() => {
     const p = profile.data;
@@ -125,7 +126,7 @@ function Profile() {
         <Field label={t('expert.profile.timeZone')} error={err('timeZone')} hint={t('expert.profile.timeZoneHint')}>
           {(p) => (
             <select {...p} value={form.timeZone} onChange={(e) => set({ timeZone: e.target.value })}>
-              {timeZones(form.timeZone).map((z) => <option key={z} value={z}>{z}</option>)}
+              {zones.map((z) => <option key={z} value={z}>{z}</option>)}
             </select>
           )}
         </Field>
