@@ -45,7 +45,7 @@ describe('ExpertsPage', () => {
     });
   });
 
-  it('shows the server's field error next to the needs field it names', async () => {
+  it('shows the server\'s field error next to the needs field it names', async () => {
     stubApi({
       'GET /api/salons/needs': { body: { topics: ['DESIGN'], description: 'Logo', languages: [], clusters: [] } },
       'GET /api/membership/me': { body: me },
