@@ -5,6 +5,9 @@ import { renderPage, sessionOf, stubApi } from '../../test/render';
 import AlliancePage from './AlliancePage';
 import { lighting } from './testing';
 
+/** Typing without a pause between keys: the forms are long, and the machine may be busy. */
+const user = userEvent.setup({ delay: null });
+
 const admin = () => sessionOf({ roles: ['alliance-admin'] });
 const routes = [
   { path: '/alliance', element: <AlliancePage /> },
@@ -26,22 +29,22 @@ describe('AlliancePage', () => {
     });
     renderPage(<AlliancePage />, { routes, at: '/alliance', session: admin() });
     await screen.findByText(/No cluster yet/);
-    await userEvent.click(screen.getByRole('button', { name: 'Found a cluster' }));
-    await userEvent.type(screen.getByLabelText('Identifier'), 'Coal!');
-    await userEvent.click(screen.getByRole('button', { name: 'Found the cluster' }));
+    await user.click(screen.getByRole('button', { name: 'Found a cluster' }));
+    await user.type(screen.getByLabelText('Identifier'), 'Coal!');
+    await user.click(screen.getByRole('button', { name: 'Found the cluster' }));
     expect(screen.getByText(/Lower-case letters, digits and hyphens, 2 to 40/)).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
-    await userEvent.clear(screen.getByLabelText('Identifier'));
-    await userEvent.type(screen.getByLabelText('Identifier'), 'coal');
+    await user.clear(screen.getByLabelText('Identifier'));
+    await user.type(screen.getByLabelText('Identifier'), 'coal');
     const form = screen.getByRole('button', { name: 'Found the cluster' }).closest('form') as HTMLElement;
-    await userEvent.type(within(form).getAllByLabelText('Name')[0], 'Coking Coal Cluster');
-    await userEvent.type(screen.getByLabelText('Industry'), 'Coal');
-    await userEvent.type(screen.getByLabelText('Region'), 'CN-SX');
-    await userEvent.type(screen.getByLabelText('Member number prefix (optional)'), 'COAL');
+    await user.type(within(form).getAllByLabelText('Name')[0], 'Coking Coal Cluster');
+    await user.type(screen.getByLabelText('Industry'), 'Coal');
+    await user.type(screen.getByLabelText('Region'), 'CN-SX');
+    await user.type(screen.getByLabelText('Member number prefix (optional)'), 'COAL');
     const tier = screen.getByRole('group', { name: 'Tier 1' });
-    await userEvent.type(within(tier).getByLabelText('Code'), 'member');
-    await userEvent.type(within(tier).getByLabelText('Name'), 'Member');
-    await userEvent.click(screen.getByRole('button', { name: 'Found the cluster' }));
+    await user.type(within(tier).getByLabelText('Code'), 'member');
+    await user.type(within(tier).getByLabelText('Name'), 'Member');
+    await user.click(screen.getByRole('button', { name: 'Found the cluster' }));
     expect(await screen.findByText('appointment page')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
       id: 'coal', name: 'Coking Coal Cluster', industry: 'Coal', region: 'CN-SX', memberNumberPrefix: 'COAL',
@@ -58,16 +61,16 @@ describe('AlliancePage', () => {
       },
     });
     renderPage(<AlliancePage />, { routes, at: '/alliance', session: admin() });
-    await userEvent.click(await screen.findByRole('button', { name: 'Found a cluster' }));
-    await userEvent.type(screen.getByLabelText('Identifier'), 'lighting');
+    await user.click(await screen.findByRole('button', { name: 'Found a cluster' }));
+    await user.type(screen.getByLabelText('Identifier'), 'lighting');
     const form = screen.getByRole('button', { name: 'Found the cluster' }).closest('form') as HTMLElement;
-    await userEvent.type(within(form).getAllByLabelText('Name')[0], 'Lighting');
-    await userEvent.type(screen.getByLabelText('Industry'), 'Lighting');
-    await userEvent.type(screen.getByLabelText('Region'), 'CN');
+    await user.type(within(form).getAllByLabelText('Name')[0], 'Lighting');
+    await user.type(screen.getByLabelText('Industry'), 'Lighting');
+    await user.type(screen.getByLabelText('Region'), 'CN');
     const tier = screen.getByRole('group', { name: 'Tier 1' });
-    await userEvent.type(within(tier).getByLabelText('Code'), 'member');
-    await userEvent.type(within(tier).getByLabelText('Name'), 'Member');
-    await userEvent.click(screen.getByRole('button', { name: 'Found the cluster' }));
+    await user.type(within(tier).getByLabelText('Code'), 'member');
+    await user.type(within(tier).getByLabelText('Name'), 'Member');
+    await user.click(screen.getByRole('button', { name: 'Found the cluster' }));
     expect(await screen.findByText('is taken')).toBeInTheDocument();
     expect(screen.getByLabelText('Identifier')).toHaveAttribute('aria-invalid', 'true');
   });

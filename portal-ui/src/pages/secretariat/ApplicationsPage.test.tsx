@@ -5,6 +5,9 @@ import { renderPage, sessionOf, stubApi } from '../../test/render';
 import ApplicationsPage from './ApplicationsPage';
 import { lighting, lightingSecretariat } from './testing';
 
+/** Typing without a pause between keys: the forms are long, and the machine may be busy. */
+const user = userEvent.setup({ delay: null });
+
 const submitted = {
   id: 'app-1', clusterId: 'lighting', enterpriseId: 'ent-1', enterpriseName: 'Bright Lamps Ltd', requestedTier: 'premium',
   motivation: 'We make lamps.', status: 'SUBMITTED', submittedAt: '2026-11-20T02:00:00Z', history: [],
@@ -37,8 +40,8 @@ describe('ApplicationsPage', () => {
     renderPage(<ApplicationsPage />, { ...at, session: lightingSecretariat() });
     await screen.findByRole('heading', { name: 'Bright Lamps Ltd' });
     await screen.findByRole('option', { name: 'Standard' });
-    await userEvent.selectOptions(screen.getByLabelText('Tier on approval'), 'standard');
-    await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    await user.selectOptions(screen.getByLabelText('Tier on approval'), 'standard');
+    await user.click(screen.getByRole('button', { name: 'Approve' }));
     expect(await screen.findByText('Bright Lamps Ltd is now a member: LIGHT-2026-0001.')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ tier: 'standard' });
   });
@@ -50,7 +53,7 @@ describe('ApplicationsPage', () => {
     });
     renderPage(<ApplicationsPage />, { ...at, session: lightingSecretariat() });
     await screen.findByRole('heading', { name: 'Bright Lamps Ltd' });
-    await userEvent.click(screen.getByRole('button', { name: 'Reject' }));
+    await user.click(screen.getByRole('button', { name: 'Reject' }));
     expect(screen.getByText('Please give a reason.')).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
   });
@@ -66,8 +69,8 @@ describe('ApplicationsPage', () => {
     });
     renderPage(<ApplicationsPage />, { ...at, session: lightingSecretariat() });
     await screen.findByRole('heading', { name: 'Bright Lamps Ltd' });
-    await userEvent.type(screen.getByLabelText('Reason for rejecting (sent to the enterprise)'), 'Go away');
-    await userEvent.click(screen.getByRole('button', { name: 'Reject' }));
+    await user.type(screen.getByLabelText('Reason for rejecting (sent to the enterprise)'), 'Go away');
+    await user.click(screen.getByRole('button', { name: 'Reject' }));
     expect(await screen.findByText('must not be rude')).toBeInTheDocument();
     expect(screen.getByLabelText('Reason for rejecting (sent to the enterprise)')).toHaveAttribute('aria-invalid', 'true');
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ reason: 'Go away' });

@@ -5,6 +5,9 @@ import { renderPage, stubApi } from '../../test/render';
 import ConventionPage from './ConventionPage';
 import { lightingSecretariat } from './testing';
 
+/** Typing without a pause between keys: the forms are long, and the machine may be busy. */
+const user = userEvent.setup({ delay: null });
+
 const at = { path: '/secretariat/:clusterId/conventions/:conventionId', at: '/secretariat/lighting/conventions/conv-2' };
 const draft = {
   id: 'conv-2', clusterId: 'lighting', conventionVersion: 2, title: 'Charter 2027', body: 'Article 1.\n\nArticle 2.',
@@ -18,12 +21,12 @@ describe('ConventionPage', () => {
     renderPage(<ConventionPage />, { ...at, session: lightingSecretariat() });
     const title = await screen.findByLabelText('Title');
     expect(title).toHaveValue('Charter 2027');
-    await userEvent.clear(title);
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await user.clear(title);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.getByText('Required.')).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
-    await userEvent.type(title, 'Charter 2027, amended');
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await user.type(title, 'Charter 2027, amended');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ title: 'Charter 2027, amended', body: 'Article 1.\n\nArticle 2.' });
   });
@@ -36,10 +39,10 @@ describe('ConventionPage', () => {
     renderPage(<ConventionPage />, { ...at, session: lightingSecretariat(), timeZone: 'Asia/Shanghai' });
     const closes = await screen.findByLabelText('Ballot closes at');
     expect(screen.getByText('In your time zone (Asia/Shanghai).')).toBeInTheDocument();
-    await userEvent.type(closes, '2030-06-01T18:00');
-    await userEvent.clear(screen.getByLabelText('Quorum (percent of the electorate)'));
-    await userEvent.type(screen.getByLabelText('Quorum (percent of the electorate)'), '60');
-    await userEvent.click(screen.getByRole('button', { name: 'Open the ballot' }));
+    await user.type(closes, '2030-06-01T18:00');
+    await user.clear(screen.getByLabelText('Quorum (percent of the electorate)'));
+    await user.type(screen.getByLabelText('Quorum (percent of the electorate)'), '60');
+    await user.click(screen.getByRole('button', { name: 'Open the ballot' }));
     expect(await screen.findByText('The ballot is open; the members are told.')).toBeInTheDocument();
     expect(calls.find((c) => c.path.endsWith('/ballot'))?.body).toEqual({ closesAt: '2030-06-01T10:00:00.000Z', quorumPercent: 60 });
   });
@@ -54,18 +57,18 @@ describe('ConventionPage', () => {
     });
     renderPage(<ConventionPage />, { ...at, session: lightingSecretariat() });
     const closes = await screen.findByLabelText('Ballot closes at');
-    await userEvent.type(closes, '2001-01-01T10:00');
-    await userEvent.clear(screen.getByLabelText('Quorum (percent of the electorate)'));
-    await userEvent.type(screen.getByLabelText('Quorum (percent of the electorate)'), '0');
-    await userEvent.click(screen.getByRole('button', { name: 'Open the ballot' }));
+    await user.type(closes, '2001-01-01T10:00');
+    await user.clear(screen.getByLabelText('Quorum (percent of the electorate)'));
+    await user.type(screen.getByLabelText('Quorum (percent of the electorate)'), '0');
+    await user.click(screen.getByRole('button', { name: 'Open the ballot' }));
     expect(screen.getByText('The closing time must be in the future.')).toBeInTheDocument();
     expect(screen.getByText('A whole number from 1 to 100.')).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
-    await userEvent.clear(closes);
-    await userEvent.type(closes, '2099-01-01T10:00');
-    await userEvent.clear(screen.getByLabelText('Quorum (percent of the electorate)'));
-    await userEvent.type(screen.getByLabelText('Quorum (percent of the electorate)'), '50');
-    await userEvent.click(screen.getByRole('button', { name: 'Open the ballot' }));
+    await user.clear(closes);
+    await user.type(closes, '2099-01-01T10:00');
+    await user.clear(screen.getByLabelText('Quorum (percent of the electorate)'));
+    await user.type(screen.getByLabelText('Quorum (percent of the electorate)'), '50');
+    await user.click(screen.getByRole('button', { name: 'Open the ballot' }));
     expect(await screen.findByText('must be within a year')).toBeInTheDocument();
     expect(screen.getByLabelText('Ballot closes at')).toHaveAttribute('aria-invalid', 'true');
   });
@@ -97,7 +100,7 @@ describe('ConventionPage', () => {
       },
     });
     renderPage(<ConventionPage />, { ...at, session: lightingSecretariat() });
-    await userEvent.click(await screen.findByRole('button', { name: 'Count the votes' }));
+    await user.click(await screen.findByRole('button', { name: 'Count the votes' }));
     expect(await screen.findByText('The votes are counted.')).toBeInTheDocument();
     expect(await screen.findByRole('rowheader', { name: 'For' })).toBeInTheDocument();
     expect(screen.getByRole('row', { name: 'For 6' })).toBeInTheDocument();

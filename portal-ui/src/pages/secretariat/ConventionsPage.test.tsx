@@ -5,6 +5,9 @@ import { renderPage, stubApi } from '../../test/render';
 import ConventionsPage from './ConventionsPage';
 import { lightingSecretariat } from './testing';
 
+/** Typing without a pause between keys: the forms are long, and the machine may be busy. */
+const user = userEvent.setup({ delay: null });
+
 const routes = [
   { path: '/secretariat/:clusterId/conventions', element: <ConventionsPage /> },
   { path: '/secretariat/:clusterId/conventions/:conventionId', element: <p>convention page</p> },
@@ -34,13 +37,13 @@ describe('ConventionsPage', () => {
     });
     renderPage(<ConventionsPage />, { routes, at: '/secretariat/lighting/conventions', session: lightingSecretariat() });
     expect(await screen.findByText(/No convention yet/)).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'New draft' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Create the draft' }));
+    await user.click(screen.getByRole('button', { name: 'New draft' }));
+    await user.click(screen.getByRole('button', { name: 'Create the draft' }));
     expect(screen.getAllByText('Required.')).toHaveLength(2);
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
-    await userEvent.type(screen.getByLabelText('Title'), 'Charter');
-    await userEvent.type(screen.getByLabelText('Text'), 'Article 1.');
-    await userEvent.click(screen.getByRole('button', { name: 'Create the draft' }));
+    await user.type(screen.getByLabelText('Title'), 'Charter');
+    await user.type(screen.getByLabelText('Text'), 'Article 1.');
+    await user.click(screen.getByRole('button', { name: 'Create the draft' }));
     expect(await screen.findByText('convention page')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ title: 'Charter', body: 'Article 1.' });
   });

@@ -5,6 +5,9 @@ import { renderPage, stubApi } from '../../test/render';
 import MemberPage from './MemberPage';
 import { lighting, lightingSecretariat } from './testing';
 
+/** Typing without a pause between keys: the forms are long, and the machine may be busy. */
+const user = userEvent.setup({ delay: null });
+
 const at = { path: '/secretariat/:clusterId/members/:enterpriseId', at: '/secretariat/lighting/members/ent-1' };
 const active = {
   id: 'm-1', clusterId: 'lighting', enterpriseId: 'ent-1', enterpriseName: 'Bright Lamps Ltd', memberNumber: 'LIGHT-2026-0001',
@@ -31,11 +34,11 @@ describe('MemberPage', () => {
       [`POST ${member}/suspension`]: () => { suspended = true; return { body: { ...active, status: 'SUSPENDED' } }; },
     });
     renderPage(<MemberPage />, { ...at, session: lightingSecretariat() });
-    await userEvent.click(await screen.findByRole('button', { name: 'Suspend' }));
+    await user.click(await screen.findByRole('button', { name: 'Suspend' }));
     expect(screen.getByText('Please give a reason.')).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
-    await userEvent.type(screen.getByLabelText('Reason for suspending'), 'Fee unpaid');
-    await userEvent.click(screen.getByRole('button', { name: 'Suspend' }));
+    await user.type(screen.getByLabelText('Reason for suspending'), 'Fee unpaid');
+    await user.click(screen.getByRole('button', { name: 'Suspend' }));
     expect(await screen.findByText('The membership is suspended.')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ reason: 'Fee unpaid' });
     expect(await screen.findByRole('button', { name: 'Reinstate' })).toBeInTheDocument();
@@ -52,12 +55,12 @@ describe('MemberPage', () => {
     });
     renderPage(<MemberPage />, { ...at, session: lightingSecretariat() });
     await screen.findByRole('option', { name: 'Premium' });
-    await userEvent.click(screen.getByRole('button', { name: 'Change the tier' }));
+    await user.click(screen.getByRole('button', { name: 'Change the tier' }));
     expect(screen.getByText('Choose a tier other than the current one.')).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
-    await userEvent.selectOptions(screen.getByLabelText('New tier'), 'premium');
-    await userEvent.type(screen.getByLabelText('Reason (optional)'), 'Upgraded');
-    await userEvent.click(screen.getByRole('button', { name: 'Change the tier' }));
+    await user.selectOptions(screen.getByLabelText('New tier'), 'premium');
+    await user.type(screen.getByLabelText('Reason (optional)'), 'Upgraded');
+    await user.click(screen.getByRole('button', { name: 'Change the tier' }));
     expect(await screen.findByText('The membership changed meanwhile.')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ tier: 'premium', reason: 'Upgraded' });
   });
@@ -69,7 +72,7 @@ describe('MemberPage', () => {
       [`POST ${member}/renewal`]: { body: { ...active, validUntil: '2028-01-31' } },
     });
     renderPage(<MemberPage />, { ...at, session: lightingSecretariat() });
-    await userEvent.click(await screen.findByRole('button', { name: 'Renew for a year' }));
+    await user.click(await screen.findByRole('button', { name: 'Renew for a year' }));
     expect(await screen.findByText('The membership is renewed.')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({});
   });

@@ -5,6 +5,9 @@ import { renderPage, stubApi } from '../../test/render';
 import MembersPage from './MembersPage';
 import { lighting, lightingSecretariat, page } from './testing';
 
+/** Typing without a pause between keys: the forms are long, and the machine may be busy. */
+const user = userEvent.setup({ delay: null });
+
 const at = { path: '/secretariat/:clusterId/members', at: '/secretariat/lighting/members' };
 const bright = {
   enterpriseId: 'ent-1', enterpriseName: 'Bright Lamps Ltd', memberNumber: 'LIGHT-2026-0001', tier: 'premium',
@@ -26,7 +29,7 @@ describe('MembersPage', () => {
     expect(await screen.findByRole('cell', { name: 'Premium' })).toBeInTheDocument();
     expect(screen.getByRole('cell', { name: 'Suspended' })).toBeInTheDocument();
     expect(screen.getByText('21 members')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByRole('link', { name: 'Second Page Co' })).toBeInTheDocument();
     expect(calls.at(-1)?.search).toContain('page=1');
   });
@@ -39,9 +42,9 @@ describe('MembersPage', () => {
     renderPage(<MembersPage />, { ...at, session: lightingSecretariat() });
     expect(await screen.findByText('No members yet: approve applications to admit members.')).toBeInTheDocument();
     await screen.findByRole('option', { name: 'Premium' });
-    await userEvent.selectOptions(screen.getByLabelText('Status'), 'SUSPENDED');
-    await userEvent.selectOptions(screen.getByLabelText('Tier'), 'premium');
-    await userEvent.click(screen.getByRole('button', { name: 'Filter' }));
+    await user.selectOptions(screen.getByLabelText('Status'), 'SUSPENDED');
+    await user.selectOptions(screen.getByLabelText('Tier'), 'premium');
+    await user.click(screen.getByRole('button', { name: 'Filter' }));
     expect(await screen.findByText('No member matches these filters. Change or clear them.')).toBeInTheDocument();
     const query = new URLSearchParams(calls.filter((c) => c.path.endsWith('/members')).at(-1)?.search);
     expect(query.get('status')).toBe('SUSPENDED');

@@ -5,6 +5,9 @@ import { renderPage, stubApi } from '../../test/render';
 import OfficersPage from './OfficersPage';
 import { lightingSecretariat, page } from './testing';
 
+/** Typing without a pause between keys: the forms are long, and the machine may be busy. */
+const user = userEvent.setup({ delay: null });
+
 const at = { path: '/secretariat/:clusterId/officers', at: '/secretariat/lighting/officers' };
 const officers = '/api/membership/clusters/lighting/officers';
 const slate = {
@@ -36,16 +39,16 @@ describe('OfficersPage', () => {
     });
     renderPage(<OfficersPage />, { ...at, session: lightingSecretariat() });
     await screen.findByRole('table');
-    await userEvent.click(screen.getByRole('button', { name: 'Replace the slate' }));
+    await user.click(screen.getByRole('button', { name: 'Replace the slate' }));
     await screen.findByRole('option', { name: 'Glow Co' });
-    await userEvent.click(screen.getByRole('button', { name: 'Add an officer' }));
+    await user.click(screen.getByRole('button', { name: 'Add an officer' }));
     const second = screen.getByRole('group', { name: 'Officer 2' });
-    await userEvent.selectOptions(within(second).getByLabelText('Seat'), 'VICE_CHAIRMAN');
-    await userEvent.selectOptions(within(second).getByLabelText('Member enterprise'), 'ent-2');
-    await userEvent.type(within(second).getByLabelText('Person'), 'Zhao Min');
-    await userEvent.type(within(second).getByLabelText('Term starts'), '2026-03-01');
-    await userEvent.type(within(second).getByLabelText('Term ends'), '2029-02-28');
-    await userEvent.click(screen.getByRole('button', { name: 'Put the slate in place' }));
+    await user.selectOptions(within(second).getByLabelText('Seat'), 'VICE_CHAIRMAN');
+    await user.selectOptions(within(second).getByLabelText('Member enterprise'), 'ent-2');
+    await user.type(within(second).getByLabelText('Person'), 'Zhao Min');
+    await user.type(within(second).getByLabelText('Term starts'), '2026-03-01');
+    await user.type(within(second).getByLabelText('Term ends'), '2029-02-28');
+    await user.click(screen.getByRole('button', { name: 'Put the slate in place' }));
     expect(await screen.findByText('The new slate is in place.')).toBeInTheDocument();
     const members = calls.find((c) => c.path.endsWith('/members'));
     expect(new URLSearchParams(members?.search).get('status')).toBe('ACTIVE');
@@ -70,16 +73,16 @@ describe('OfficersPage', () => {
     });
     renderPage(<OfficersPage />, { ...at, session: lightingSecretariat() });
     await screen.findByRole('table');
-    await userEvent.click(screen.getByRole('button', { name: 'Replace the slate' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Add an officer' }));
+    await user.click(screen.getByRole('button', { name: 'Replace the slate' }));
+    await user.click(screen.getByRole('button', { name: 'Add an officer' }));
     const second = screen.getByRole('group', { name: 'Officer 2' });
-    await userEvent.selectOptions(within(second).getByLabelText('Seat'), 'CHAIRMAN');
-    await userEvent.click(screen.getByRole('button', { name: 'Put the slate in place' }));
+    await user.selectOptions(within(second).getByLabelText('Seat'), 'CHAIRMAN');
+    await user.click(screen.getByRole('button', { name: 'Put the slate in place' }));
     expect(within(second).getByText('Only one officer may hold this seat.')).toBeInTheDocument();
     expect(within(second).getAllByText('Required.')).toHaveLength(4);
     expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
-    await userEvent.click(within(second).getByRole('button', { name: 'Remove officer 2' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Put the slate in place' }));
+    await user.click(within(second).getByRole('button', { name: 'Remove officer 2' }));
+    await user.click(screen.getByRole('button', { name: 'Put the slate in place' }));
     const first = screen.getByRole('group', { name: 'Officer 1' });
     expect(await within(first).findByText('is too long')).toBeInTheDocument();
   });

@@ -5,6 +5,9 @@ import { renderPage, stubApi } from '../../test/render';
 import StandardsPage from './StandardsPage';
 import { lightingSecretariat, page } from './testing';
 
+/** Typing without a pause between keys: the forms are long, and the machine may be busy. */
+const user = userEvent.setup({ delay: null });
+
 const at = { path: '/secretariat/:clusterId/standards', at: '/secretariat/lighting/standards' };
 const members = page([
   { enterpriseId: 'ent-1', enterpriseName: 'Bright Lamps Ltd', standards: [{ code: 'GB/T 29187-2012', status: 'SELF_DECLARED' }] },
@@ -20,7 +23,7 @@ describe('StandardsPage', () => {
   it('lists the members who declared standards and shows one member\'s adoptions', async () => {
     stubApi({ 'GET /api/membership/clusters/lighting/members': { body: members }, [`GET ${standards}`]: { body: [adoption] } });
     renderPage(<StandardsPage />, { ...at, session: lightingSecretariat() });
-    await userEvent.click(await screen.findByRole('button', { name: 'Show the standards of Bright Lamps Ltd' }));
+    await user.click(await screen.findByRole('button', { name: 'Show the standards of Bright Lamps Ltd' }));
     expect(screen.queryByText('No Standards Co')).not.toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: /GB\/T 29187-2012 · Brand evaluation/ })).toBeInTheDocument();
     expect(screen.getByText(/A: good enterprise/)).toBeInTheDocument();
@@ -34,16 +37,16 @@ describe('StandardsPage', () => {
     });
     renderPage(<StandardsPage />, { at: '/secretariat/lighting/standards?enterprise=ent-1', path: at.path, session: lightingSecretariat() });
     await screen.findByRole('heading', { name: /Brand evaluation/ });
-    await userEvent.type(screen.getByLabelText('Expires on'), '2001-01-01');
-    await userEvent.click(screen.getByRole('button', { name: 'Record' }));
+    await user.type(screen.getByLabelText('Expires on'), '2001-01-01');
+    await user.click(screen.getByRole('button', { name: 'Record' }));
     expect(screen.getAllByText('Required.')).toHaveLength(2);
     expect(screen.getByText('The certificate must expire in the future.')).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
-    await userEvent.type(screen.getByLabelText('Certificate number'), 'CQC-1');
-    await userEvent.type(screen.getByLabelText('Certification body'), 'CQC');
-    await userEvent.clear(screen.getByLabelText('Expires on'));
-    await userEvent.type(screen.getByLabelText('Expires on'), '2099-12-31');
-    await userEvent.click(screen.getByRole('button', { name: 'Record' }));
+    await user.type(screen.getByLabelText('Certificate number'), 'CQC-1');
+    await user.type(screen.getByLabelText('Certification body'), 'CQC');
+    await user.clear(screen.getByLabelText('Expires on'));
+    await user.type(screen.getByLabelText('Expires on'), '2099-12-31');
+    await user.click(screen.getByRole('button', { name: 'Record' }));
     await waitFor(() => expect(screen.getByLabelText('Certificate number')).toHaveValue(''));
     expect(calls.filter((c) => c.method === 'GET' && c.path === standards)).toHaveLength(2);
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ certificateNumber: 'CQC-1', certificationBody: 'CQC', expiresOn: '2099-12-31' });
@@ -60,10 +63,10 @@ describe('StandardsPage', () => {
     });
     renderPage(<StandardsPage />, { at: '/secretariat/lighting/standards?enterprise=ent-1', path: at.path, session: lightingSecretariat() });
     await screen.findByRole('heading', { name: /Brand evaluation/ });
-    await userEvent.type(screen.getByLabelText('Certificate number'), 'CQC-1');
-    await userEvent.type(screen.getByLabelText('Certification body'), 'CQC');
-    await userEvent.type(screen.getByLabelText('Expires on'), '2099-12-31');
-    await userEvent.click(screen.getByRole('button', { name: 'Record' }));
+    await user.type(screen.getByLabelText('Certificate number'), 'CQC-1');
+    await user.type(screen.getByLabelText('Certification body'), 'CQC');
+    await user.type(screen.getByLabelText('Expires on'), '2099-12-31');
+    await user.click(screen.getByRole('button', { name: 'Record' }));
     expect(await screen.findByText('already recorded')).toBeInTheDocument();
     expect(screen.getByLabelText('Certificate number')).toHaveAttribute('aria-invalid', 'true');
   });

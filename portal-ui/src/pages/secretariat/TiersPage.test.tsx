@@ -5,6 +5,9 @@ import { renderPage, stubApi } from '../../test/render';
 import TiersPage from './TiersPage';
 import { lighting, lightingSecretariat } from './testing';
 
+/** Typing without a pause between keys: the forms are long, and the machine may be busy. */
+const user = userEvent.setup({ delay: null });
+
 const at = { path: '/secretariat/:clusterId/tiers', at: '/secretariat/lighting/tiers' };
 
 describe('TiersPage', () => {
@@ -16,10 +19,10 @@ describe('TiersPage', () => {
     renderPage(<TiersPage />, { ...at, session: lightingSecretariat() });
     const premium = await screen.findByRole('group', { name: 'Tier 2' });
     expect(within(premium).getByLabelText('Name')).toHaveValue('Premium');
-    await userEvent.clear(within(premium).getByLabelText('Annual fee (CNY)'));
-    await userEvent.type(within(premium).getByLabelText('Annual fee (CNY)'), '25000');
-    await userEvent.type(screen.getByLabelText('Reason (optional)'), 'Fee review 2027');
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await user.clear(within(premium).getByLabelText('Annual fee (CNY)'));
+    await user.type(within(premium).getByLabelText('Annual fee (CNY)'), '25000');
+    await user.type(screen.getByLabelText('Reason (optional)'), 'Fee review 2027');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
       reason: 'Fee review 2027',
@@ -31,12 +34,12 @@ describe('TiersPage', () => {
     const calls = stubApi({ 'GET /api/membership/clusters/lighting': { body: lighting } });
     renderPage(<TiersPage />, { ...at, session: lightingSecretariat() });
     await screen.findByRole('group', { name: 'Tier 2' });
-    await userEvent.click(screen.getByRole('button', { name: 'Add a tier' }));
+    await user.click(screen.getByRole('button', { name: 'Add a tier' }));
     const third = screen.getByRole('group', { name: 'Tier 3' });
-    await userEvent.type(within(third).getByLabelText('Code'), 'premium');
-    await userEvent.clear(within(third).getByLabelText('Rank'));
-    await userEvent.type(within(third).getByLabelText('Rank'), '101');
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await user.type(within(third).getByLabelText('Code'), 'premium');
+    await user.clear(within(third).getByLabelText('Rank'));
+    await user.type(within(third).getByLabelText('Rank'), '101');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(within(third).getByText('Another tier has this code.')).toBeInTheDocument();
     expect(within(third).getByText('A whole number from 1 to 100.')).toBeInTheDocument();
     expect(within(third).getByText('Required.')).toBeInTheDocument();
@@ -52,8 +55,8 @@ describe('TiersPage', () => {
       },
     });
     renderPage(<TiersPage />, { ...at, session: lightingSecretariat() });
-    await userEvent.click(await screen.findByRole('button', { name: 'Remove tier 2' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(await screen.findByRole('button', { name: 'Remove tier 2' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Members still hold the tier premium.')).toBeInTheDocument();
   });
 });
