@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { assets, call, events, membership, salons } from '../../api/client';
+import type { components } from '../../api/generated/branding-assets-service';
 import { useI18n } from '../../i18n/i18n';
 import { Empty, Loading, ProblemAlert } from '../../ui/components';
 import { useAsync, type Async } from '../../ui/useAsync';
@@ -12,11 +13,11 @@ const MEMBER_STATUSES = ['ACTIVE', 'GRACE', 'SUSPENDED', 'LAPSED', 'TERMINATED']
 const EVENTS_SHOWN = 6;
 const CONSULTATIONS_COUNTED = 100;
 const ASSETS_SHOWN = 10;
+const OUTDATED_SHOWN = 20;
 
-/** Rows of the assets service's download report (`by=ASSET` and `by=OUTDATED`). */
-interface AssetDownloads { assetId: string; title: string; currentVersion?: number; downloads: number; enterprises: number }
-interface OutdatedUse { enterpriseId: string; assetId: string; title: string; downloadedVersion: number; currentVersion: number; downloadedAt: string }
-interface ReportPage<T> { content: T[]; totalElements: number }
+/** The download report's rows: one kind per request (`by=ASSET`, `by=OUTDATED`), so each caller narrows to it. */
+type AssetDownloads = components['schemas']['DownloadReportAssetRow'];
+type OutdatedUse = components['schemas']['DownloadReportOutdatedRow'];
 
 /** The cluster at a glance: members by status and tier, the application queue, events, consultations, downloads. */
 export default function DashboardPage() {
@@ -201,8 +202,8 @@ function DownloadsPerAsset({ clusterId }: { clusterId: string }) {
   const report = useAsync(async () => {
     const page = await call(assets.GET('/api/assets/clusters/{clusterId}/downloads', {
       params: { path: { clusterId }, query: { by: 'ASSET', page: 0, size: ASSETS_SHOWN } },
-    })) as unknown as ReportPage<AssetDownloads>;
-    return page.content.map((row) => ({ label: row.title, value: row.downloads }));
+    }));
+    return ((page.content ?? []) as AssetDownloads[]).map((row) => ({ label: row.title ?? row.assetId ?? '', value: row.downloads }));
   }, [clusterId]);
   return (
     <Section state={report} title={title}>
@@ -217,9 +218,12 @@ function DownloadsPerAsset({ clusterId }: { clusterId: string }) {
 function OutdatedVersions({ clusterId }: { clusterId: string }) {
   const { t, dateTime } = useI18n();
   const title = t('secretariat.dashboard.outdated');
-  const report = useAsync(async () => call(assets.GET('/api/assets/clusters/{clusterId}/downloads', {
-    params: { path: { clusterId }, query: { by: 'OUTDATED', page: 0, size: 20 } },
-  })) as unknown as Promise<ReportPage<OutdatedUse>>, [clusterId]);
+  const report = useAsync(async () => {
+    const page = await call(assets.GET('/api/assets/clusters/{clusterId}/downloads', {
+      params: { path: { clusterId }, query: { by: 'OUTDATED', page: 0, size: OUTDATED_SHOWN } },
+    }));
+    return { content: (page.content ?? []) as OutdatedUse[], totalElements: page.totalElements };
+  }, [clusterId]);
   return (
     <Section state={report} title={title}>
       {(page) => (
@@ -239,12 +243,12 @@ function OutdatedVersions({ clusterId }: { clusterId: string }) {
                 </thead>
                 <tbody>
                   {page.content.map((row) => (
-                    <tr key={row.enterpriseId + row.assetId}>
+                    <tr key={`${row.enterpriseId}|${row.assetId}`}>
                       <th scope="row"><Link to={`/secretariat/${clusterId}/members/${row.enterpriseId}`}>{row.enterpriseId}</Link></th>
                       <td><Link to={`/brand-kit/assets/${row.assetId}`}>{row.title}</Link></td>
                       <td>{row.downloadedVersion}</td>
                       <td>{row.currentVersion}</td>
-                      <td>{dateTime(row.downloadedAt)}</td>
+                      <td>{row.downloadedAt ? dateTime(row.downloadedAt) : ''}</td>
                     </tr>
                   ))}
                 </tbody>
