@@ -35,7 +35,7 @@ export function BarChart({ title, description, figures, valueLabel, empty }: {
   const height = figures.length * row + 8;
   return (
     <section className="card chart">
-      <h2 className="h3" id={id + '-heading'}>{title}</h2>
+      <h2 className="h3">{title}</h2>
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`}
            width="100%" preserveAspectRatio="xMinYMin meet">
         <title id={id + '-title'}>{title}</title>
@@ -55,17 +55,17 @@ export function BarChart({ title, description, figures, valueLabel, empty }: {
         })}
       </svg>
       <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('secretariat.chart.figures', { title })}</caption>
-            <thead>
-              <tr><th scope="col">{t('secretariat.chart.item')}</th><th scope="col">{valueLabel}</th></tr>
-            </thead>
-            <tbody>
-              {figures.map((f, i) => (
-                <tr key={f.label + i}><th scope="row">{f.label}</th><td>{number(f.value)}</td></tr>
-              ))}
-            </tbody>
-          </table>
+        <table>
+          <caption className="visually-hidden">{t('secretariat.chart.figures', { title })}</caption>
+          <thead>
+            <tr><th scope="col">{t('secretariat.chart.item')}</th><th scope="col">{valueLabel}</th></tr>
+          </thead>
+          <tbody>
+            {figures.map((f, i) => (
+              <tr key={f.label + i}><th scope="row">{f.label}</th><td>{number(f.value)}</td></tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </section>
   );
