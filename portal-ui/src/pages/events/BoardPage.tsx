@@ -56,7 +56,7 @@ function Board() {
           {enterpriseId && <NewPost clusterId={clusterId} onDone={posts.reload} />}
           <h2>{t('events.board.posts')}</h2>
           <form className="row" role="search" onSubmit={search}>
-            <Field label={t('events.board.kind')}>
+            <Field label={t('events.board.filterKind')}>
               {(props) => (
                 <select {...props} value={kind ?? ''} onChange={(e) => set({ kind: e.target.value || undefined })}>
                   <option value="">{t('events.board.allKinds')}</option>
@@ -65,7 +65,7 @@ function Board() {
                 </select>
               )}
             </Field>
-            <Field label={t('events.board.category')}>
+            <Field label={t('events.board.filterCategory')}>
               {(props) => (
                 <select {...props} value={category ?? ''} onChange={(e) => set({ category: e.target.value || undefined })}>
                   <option value="">{t('events.board.allCategories')}</option>
