@@ -6,6 +6,7 @@ import * as enterpriseArea from './pages/enterprise';
 import * as expertArea from './pages/expert';
 import * as secretariatArea from './pages/secretariat';
 import * as notificationsArea from './pages/notifications';
+import * as salonsArea from './pages/salons';
 import * as eventsArea from './pages/events';
 import * as brandkitArea from './pages/brandkit';
 
@@ -14,7 +15,8 @@ export function lazyPage(load: () => Promise<{ default: ComponentType }>): Pick<
   return { lazy: async () => ({ Component: (await load()).default }) };
 }
 
-const areas = [publicArea, enterpriseArea, expertArea, secretariatArea, notificationsArea, eventsArea, brandkitArea];
+const areas = [publicArea, enterpriseArea, expertArea, secretariatArea, notificationsArea, salonsArea, eventsArea,
+  brandkitArea];
 
 export const pageRoutes: RouteObject[] = areas.flatMap((area) => area.routes);
 export const navigation: NavItem[] = areas.flatMap((area) => area.nav);

@@ -5,6 +5,7 @@ import { texts as enterpriseTexts } from '../pages/enterprise/texts';
 import { texts as expertTexts } from '../pages/expert/texts';
 import { texts as secretariatTexts } from '../pages/secretariat/texts';
 import { texts as notificationTexts } from '../pages/notifications/texts';
+import { texts as salonTexts } from '../pages/salons/texts';
 import { texts as eventsTexts } from '../pages/events/texts';
 import { texts as brandkitTexts } from '../pages/brandkit/texts';
 
@@ -16,6 +17,7 @@ export const dictionaries: Record<string, Dictionary> = {
   expert: expertTexts,
   secretariat: secretariatTexts,
   notifications: notificationTexts,
+  salons: salonTexts,
   events: eventsTexts,
   brandkit: brandkitTexts,
 };
