@@ -1,14 +1,16 @@
 import { useState } from 'react';
-import type { components } from '../../api/generated/branding-assets-service';
+import type { paths } from '../../api/generated/branding-assets-service';
 import type { ApiProblem } from '../../api/problem';
 import { useI18n } from '../../i18n/i18n';
 import { ProblemAlert, Progress } from '../../ui/components';
 import { download } from '../../ui/transfer';
 import { useSubmit } from '../../ui/useAsync';
+import type { Body } from '../events/shared';
 
-export type AssetView = components['schemas']['AssetView'];
-export type VersionView = components['schemas']['VersionView'];
-export type ShareLinkView = components['schemas']['ShareLinkView'];
+
+export type AssetView = Body<paths['/api/assets/assets/{assetId}']['get']>;
+export type VersionView = NonNullable<AssetView['versions']>[number];
+export type ShareLinkView = Body<paths['/api/assets/assets/{assetId}/share-links']['get']>[number];
 export type AssetKind = NonNullable<AssetView['kind']>;
 export type AccessLevel = NonNullable<AssetView['accessLevel']>;
 

@@ -1,14 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { call, events } from '../../api/client';
-import type { components } from '../../api/generated/events-service';
 import { useI18n } from '../../i18n/i18n';
 import { Field, Loading, Page, ProblemAlert } from '../../ui/components';
 import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
-import { secretariatUser } from './shared';
-
-type CheckInView = components['schemas']['CheckInView'];
+import { secretariatUser, type CheckInView } from './shared';
 
 /** The door: check attendees in by the code on their QR image, or a whole registration; live counts. */
 export default function CheckInPage() {

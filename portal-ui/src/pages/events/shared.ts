@@ -1,13 +1,18 @@
-import type { components } from '../../api/generated/events-service';
+import type { paths } from '../../api/generated/events-service';
 import type { Session } from '../../session/session';
 
-export type EventView = components['schemas']['EventView'];
-export type EventInput = components['schemas']['EventInput'];
-export type RegistrationView = components['schemas']['RegistrationView'];
-export type MeetingView = components['schemas']['MeetingView'];
-export type SlotView = components['schemas']['SlotView'];
-export type PostView = components['schemas']['PostView'];
-export type PostInput = components['schemas']['PostInput'];
+// Types taken from the operations rather than from schema names, which follow the services' class names.
+export type Body<O> = O extends { responses: { 200: { content: { 'application/json': infer B } } } } ? B : never;
+type RequestBody<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+
+export type EventView = Body<paths['/api/events/events/{eventId}']['get']>;
+export type EventInput = RequestBody<paths['/api/events/clusters/{clusterId}/events']['post']>;
+export type RegistrationView = Body<paths['/api/events/registrations/{registrationId}']['get']>;
+export type MeetingView = Body<paths['/api/events/meetings/{meetingId}']['get']>;
+export type SlotView = NonNullable<MeetingView['slot']>;
+export type PostView = Body<paths['/api/events/posts/{postId}']['get']>;
+export type PostInput = RequestBody<paths['/api/events/clusters/{clusterId}/posts']['post']>;
+export type CheckInView = Body<paths['/api/events/events/{eventId}/check-in']['post']>;
 
 export const EVENT_KINDS = ['COOPERATION_MEETING', 'PLENARY', 'INAUGURAL_MEETING', 'WORKSHOP', 'TRADE_FAIR'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
