@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { assets, call } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { signedIn } from '../../nav';
 import { Empty, Field, Loading, Page, Pagination, ProblemAlert, Status } from '../../ui/components';
 import { Restricted } from '../../ui/guards';
 import { useAsync } from '../../ui/useAsync';
-import { ClusterPicker, useChosenCluster, useIsSecretariatOf, useMyClusters } from '../events/clusters';
+import { ClusterPicker, useChosenCluster, useIsSecretariatOf, useListParams, useMyClusters } from '../events/clusters';
 import { MemberBadge } from './MemberBadge';
 import { ASSET_KINDS, kitUrl, RefusalAlert, useDownload, type AssetKind } from './shared';
 
@@ -22,7 +22,7 @@ function BrandKit() {
   const { t, dateTime } = useI18n();
   const clusters = useMyClusters();
   const [clusterId, chooseCluster] = useChosenCluster(clusters.data);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams();
   const kind = (ASSET_KINDS as string[]).includes(params.get('kind') ?? '') ? params.get('kind') as AssetKind : undefined;
   const tag = params.get('tag') ?? '';
   const q = params.get('q') ?? '';
@@ -39,12 +39,6 @@ function BrandKit() {
     }))
     : undefined, [clusterId, kind, tag, q, page]);
   const kit = useDownload();
-  const set = (change: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    Object.entries(change).forEach(([k, v]) => (v ? next.set(k, v) : next.delete(k)));
-    if (!('page' in change)) next.delete('page');
-    setParams(next);
-  };
   const search = (e: FormEvent) => {
     e.preventDefault();
     const words = text.trim();

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { call, events } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { Empty, Field, Loading, Page, Pagination, ProblemAlert, Status } from '../../ui/components';
 import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
-import { ClusterPicker, useChosenCluster, useIsSecretariatOf, useMyClusters } from './clusters';
+import { ClusterPicker, useChosenCluster, useIsSecretariatOf, useListParams, useMyClusters } from './clusters';
 import { eventsUser, POST_CATEGORIES, type PostInput, type PostView } from './shared';
 
 type Kind = PostInput['kind'];
@@ -23,7 +22,7 @@ function Board() {
   const session = useSession();
   const clusters = useMyClusters();
   const [clusterId, chooseCluster] = useChosenCluster(clusters.data);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams();
   const kind = (params.get('kind') === 'NEED' || params.get('kind') === 'OFFER') ? params.get('kind') as Kind : undefined;
   const category = (POST_CATEGORIES as readonly string[]).includes(params.get('category') ?? '') ? params.get('category') as Category : undefined;
   const q = params.get('q') ?? '';
@@ -35,12 +34,6 @@ function Board() {
       params: { path: { clusterId }, query: { kind, category, q: q || undefined, page, size: 20 } },
     }))
     : undefined, [clusterId, kind, category, q, page]);
-  const set = (change: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    Object.entries(change).forEach(([k, v]) => (v ? next.set(k, v) : next.delete(k)));
-    if (!('page' in change)) next.delete('page');
-    setParams(next);
-  };
   const search = (e: FormEvent) => { e.preventDefault(); set({ q: text.trim() || undefined }); };
   const enterpriseId = session.user?.enterprise_id;
   const list = posts.data?.content ?? [];

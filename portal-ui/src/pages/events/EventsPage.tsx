@@ -1,10 +1,10 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { call, events } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { Empty, Field, Loading, Page, Pagination, ProblemAlert, Status } from '../../ui/components';
 import { Restricted } from '../../ui/guards';
 import { useAsync } from '../../ui/useAsync';
-import { ClusterPicker, useChosenCluster, useIsSecretariatOf, useMyClusters } from './clusters';
+import { ClusterPicker, useChosenCluster, useIsSecretariatOf, useListParams, useMyClusters } from './clusters';
 import { EVENT_KINDS, eventsUser, type EventKind } from './shared';
 
 /** The events of the user's clusters, upcoming or past, by kind; the secretariat also sees its drafts. */
@@ -16,7 +16,7 @@ function Events() {
   const { t, dateTime } = useI18n();
   const clusters = useMyClusters();
   const [clusterId, chooseCluster] = useChosenCluster(clusters.data);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useListParams();
   const when = params.get('when') === 'PAST' ? 'PAST' : 'UPCOMING';
   const kind = (EVENT_KINDS as readonly string[]).includes(params.get('kind') ?? '') ? params.get('kind') as EventKind : undefined;
   const page = Math.max(0, Number(params.get('page')) || 0);
@@ -27,12 +27,6 @@ function Events() {
     }))
     : undefined, [clusterId, when, kind, page]);
 
-  const set = (name: string, value?: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value); else next.delete(name);
-    if (name !== 'page') next.delete('page');
-    setParams(next);
-  };
 
   return (
     <Page title={t('events.title')} actions={
@@ -54,7 +48,7 @@ function Events() {
             <ClusterPicker choices={clusters.data} value={clusterId} onChange={chooseCluster} />
             <Field label={t('events.when')}>
               {(props) => (
-                <select {...props} value={when} onChange={(e) => set('when', e.target.value)}>
+                <select {...props} value={when} onChange={(e) => set({ when: e.target.value })}>
                   <option value="UPCOMING">{t('events.upcoming')}</option>
                   <option value="PAST">{t('events.past')}</option>
                 </select>
@@ -62,7 +56,7 @@ function Events() {
             </Field>
             <Field label={t('events.kind')}>
               {(props) => (
-                <select {...props} value={kind ?? ''} onChange={(e) => set('kind', e.target.value)}>
+                <select {...props} value={kind ?? ''} onChange={(e) => set({ kind: e.target.value })}>
                   <option value="">{t('events.allKinds')}</option>
                   {EVENT_KINDS.map((k) => <option key={k} value={k}>{t('events.kind.' + k)}</option>)}
                 </select>
@@ -103,7 +97,7 @@ function Events() {
             </div>
           )}
           {list.data && (
-            <Pagination page={list.data.page} totalPages={list.data.totalPages} onChange={(p) => set('page', String(p))} />
+            <Pagination page={list.data.page} totalPages={list.data.totalPages} onChange={(p) => set({ page: String(p) })} />
           )}
         </>
       )}

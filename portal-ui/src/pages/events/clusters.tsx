@@ -34,20 +34,25 @@ export function useMyClusters(): Async<ClusterChoice[]> {
 }
 
 /**
- * The cluster a list page shows, kept in the address (`?cluster=`) so that links and reloads keep it; the first of
- * the user's clusters until one is chosen. Changing it goes back to the first page.
+ * A list page's filters, kept in the address so that links and reloads keep them: `set({ kind: 'LOGO' })` changes
+ * some (an empty value removes one) and goes back to the first page, unless the change is the page itself.
  */
-export function useChosenCluster(choices: ClusterChoice[] | undefined): [string | undefined, (id: string) => void] {
+export function useListParams(): [URLSearchParams, (change: Record<string, string | undefined>) => void] {
   const [params, setParams] = useSearchParams();
-  const asked = params.get('cluster');
-  const chosen = asked ?? choices?.[0]?.id;
-  const choose = (id: string) => {
+  const set = (change: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    next.set('cluster', id);
-    next.delete('page');
+    Object.entries(change).forEach(([name, value]) => (value ? next.set(name, value) : next.delete(name)));
+    if (!('page' in change)) next.delete('page');
     setParams(next);
   };
-  return [chosen ?? undefined, choose];
+  return [params, set];
+}
+
+/** The cluster a list page shows (`?cluster=`): the first of the user's clusters until one is chosen. */
+export function useChosenCluster(choices: ClusterChoice[] | undefined): [string | undefined, (id: string) => void] {
+  const [params, set] = useListParams();
+  const chosen = params.get('cluster') ?? choices?.[0]?.id;
+  return [chosen ?? undefined, (id: string) => set({ cluster: id })];
 }
 
 export function ClusterPicker({ choices, value, onChange }: {
