@@ -131,6 +131,8 @@ describe('EventPage', () => {
     show(sessionOf({ roles: ['secretariat'], secretariat_of: ['lighting'] }));
     await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
     await waitFor(() => expect(calls.some((c) => c.path === '/api/events/registrations/r9/approval')).toBe(true));
+    expect(screen.getAllByRole('heading', { name: 'Attendees' })).toHaveLength(1);
+    expect(screen.getByRole('link', { name: 'Download the attendee list (CSV)' })).toHaveAttribute('href', '/api/events/events/e1/attendees?format=csv');
     expect(calls.find((c) => c.path === '/api/events/events/e1/registrations')?.search).toContain('status=PENDING');
   });
 

@@ -43,7 +43,7 @@ function EventDetails() {
       {enterprise && published && (
         <MyRegistrations event={e} enterpriseId={session.user!.enterprise_id!} onChange={event.reload} />
       )}
-      {published && <AttendeeList eventId={eventId} />}
+      {published && !secretariat && <AttendeeList eventId={eventId} />}
       {enterprise && published && <MyMeetings eventId={eventId} enterpriseId={session.user!.enterprise_id!} />}
       <p><Link to={`/events?cluster=${encodeURIComponent(e.clusterId ?? '')}`}>{t('events.backToList')}</Link></p>
     </Page>
