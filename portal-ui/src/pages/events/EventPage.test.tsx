@@ -90,7 +90,8 @@ describe('EventPage', () => {
       'POST /api/events/registrations/r1/cancellation': { body: { id: 'r1', status: 'CANCELLED', version: 2 } },
     });
     show();
-    await userEvent.click(await screen.findByRole('button', { name: 'Cancel registration' }));
+    expect(await screen.findByRole('link', { name: 'check-in QR code of Zhang San' })).toHaveAttribute('href', '/api/events/registrations/r1/attendees/a1/qr');
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel registration' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/events/registrations/r1/cancellation')).toBe(true));
   });
 
@@ -119,6 +120,16 @@ describe('EventPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send request' }));
     expect(await screen.findByText(/Request sent/)).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ withEnterpriseId: 'ent-2', slotId: 's1' });
+  });
+
+  it('tells an enterprise that has not registered that meetings come after registering', async () => {
+    stubEvent({
+      'GET /api/events/events/e1/meeting-slots': { body: { exchangeEventId: 'e1', slots: [{ id: 's1', startsAt: '2026-04-10T06:00:00Z', endsAt: '2026-04-10T06:30:00Z' }], tables: [], tableCount: 0, version: 0 } },
+      'GET /api/events/events/e1/meetings': { status: 403, body: { type: 'urn:brandcluster:problem:forbidden', title: 'Forbidden', status: 403 } },
+    });
+    show();
+    expect(await screen.findByText(/register first/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Send request' })).not.toBeInTheDocument();
   });
 
   it('gives the secretariat approval of pending registrations', async () => {

@@ -42,7 +42,9 @@ export function MyMeetings({ eventId, enterpriseId }: { eventId: string; enterpr
     <section aria-labelledby="meetings-heading">
       <h2 id="meetings-heading">{t('events.meetings')}</h2>
       <p><a href={meetingsCalendarUrl(eventId)} download>{t('events.meetingsCalendar')}</a></p>
-      <ProblemAlert problem={plan.problem ?? agenda.problem ?? answer.problem ?? cancel.problem} />
+      {agenda.problem?.status === 403
+        ? <p className="muted">{t('events.meetingsForRegistered')}</p>
+        : <ProblemAlert problem={plan.problem ?? agenda.problem ?? answer.problem ?? cancel.problem} />}
       {agenda.loading && !agenda.data && <Loading />}
       {agenda.data && meetings.length === 0 && <Empty>{t('events.noMeetings')}</Empty>}
       {meetings.length > 0 && (
@@ -91,7 +93,7 @@ export function MyMeetings({ eventId, enterpriseId }: { eventId: string; enterpr
           </table>
         </div>
       )}
-      {plan.data && (
+      {plan.data && agenda.problem?.status !== 403 && (
         <RequestMeeting eventId={eventId} slots={plan.data.slots ?? []} enterprises={others.data ?? []} onDone={agenda.reload} />
       )}
     </section>

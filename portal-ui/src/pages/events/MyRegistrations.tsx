@@ -13,6 +13,9 @@ interface AttendeeDraft {
 }
 
 const blank = (): AttendeeDraft => ({ name: '', email: '', jobTitle: '', consent: '' });
+/** The attendee's check-in code as a QR image, to print or show at the door. */
+const qrUrl = (registrationId: string, attendeeId: string) =>
+  `/api/events/registrations/${encodeURIComponent(registrationId)}/attendees/${encodeURIComponent(attendeeId)}/qr`;
 const OPEN = new Set(['PENDING', 'CONFIRMED', 'WAITLISTED', 'OFFERED']);
 
 /** The enterprise's registrations for the event (cancel, accept a waitlist offer) and the form to register people. */
@@ -57,7 +60,14 @@ export function MyRegistrations({ event, enterpriseId, onChange }: {
               {r.registeredAt && <span className="muted small">{t('events.registeredAt', { at: dateTime(r.registeredAt) })}</span>}
             </p>
             <ul>
-              {r.attendees?.map((a) => <li key={a.id ?? a.email}>{a.name} ({a.email}){a.jobTitle ? ` · ${a.jobTitle}` : ''}</li>)}
+              {r.attendees?.map((a) => (
+                <li key={a.id ?? a.email}>
+                  {a.name} ({a.email}){a.jobTitle ? ` · ${a.jobTitle}` : ''}
+                  {r.status === 'CONFIRMED' && a.id && (
+                    <> · <a href={qrUrl(r.id!, a.id)} target="_blank" rel="noreferrer">{t('events.checkInCode', { name: a.name ?? '' })}</a></>
+                  )}
+                </li>
+              ))}
             </ul>
             {r.status === 'OFFERED' && r.offerExpiresAt && (
               <p className="alert alert-info">{t('events.offerUntil', { at: dateTime(r.offerExpiresAt) })}</p>
