@@ -44,7 +44,7 @@ export function MemberBadge({ clusterId }: { clusterId: string }) {
         <RefusalAlert problem={fetchBadge.problem} />
         {badge && (
           <div>
-            <img src={badge.url} alt={t('brandkit.badge.alt')} style={{ maxWidth: '20rem', display: 'block', margin: '.5rem 0' }} />
+            <img src={badge.url} alt={t('brandkit.badge.alt')} width={320} />
             <p className="row">
               <a className="button primary" href={badge.url} download={badge.filename}>{t('brandkit.badge.save', { format: badge.format.toUpperCase() })}</a>
               {badge.licenceId && <Link to={`/licences/${encodeURIComponent(badge.licenceId)}`}>{t('brandkit.badge.licence')}</Link>}
