@@ -6,6 +6,8 @@ import { texts as expertTexts } from '../pages/expert/texts';
 import { texts as secretariatTexts } from '../pages/secretariat/texts';
 import { texts as notificationTexts } from '../pages/notifications/texts';
 import { texts as salonTexts } from '../pages/salons/texts';
+import { texts as eventsTexts } from '../pages/events/texts';
+import { texts as brandkitTexts } from '../pages/brandkit/texts';
 
 /** Every part's texts; a key appears in one part only (each part prefixes its keys with its name). */
 export const dictionaries: Record<string, Dictionary> = {
@@ -16,6 +18,8 @@ export const dictionaries: Record<string, Dictionary> = {
   secretariat: secretariatTexts,
   notifications: notificationTexts,
   salons: salonTexts,
+  events: eventsTexts,
+  brandkit: brandkitTexts,
 };
 
 const merge = (locale: keyof Dictionary): Messages =>
