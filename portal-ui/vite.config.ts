@@ -2,6 +2,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+// Vite runs this file with Node.js; the project's types are the browser's, so only what is used here is declared.
+declare const process: { env: Record<string, string | undefined> };
+
 // The gateway that `npm run dev` talks to: `./portal up` serves it on 8080.
 const gateway = process.env.PORTAL_GATEWAY_URL ?? 'http://localhost:8080';
 // Everything the gateway answers itself or routes to the services; the browser stays on Vite's origin, so the
