@@ -4,11 +4,11 @@ import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { Empty, Field, Loading, ProblemAlert } from '../../ui/components';
 import { useSubmit, type Async } from '../../ui/useAsync';
+import { isEmail } from './checks';
 import type { ColleagueView } from './data';
 
 const ROLES = ['ADMIN', 'STAFF'] as const;
 type Role = (typeof ROLES)[number];
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * The people acting for the enterprise: admins invite by e-mail, change roles and remove colleagues; anyone may
@@ -131,7 +131,7 @@ function Invite({ enterpriseId, onInvited }: { enterpriseId: string; onInvited(e
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const address = email.trim();
-    if (!EMAIL_PATTERN.test(address) || address.length > 254) {
+    if (!isEmail(address) || address.length > 254) {
       setError(t('enterprise.form.emailInvalid'));
       return;
     }

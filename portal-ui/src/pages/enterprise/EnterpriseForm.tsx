@@ -2,12 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { ApiProblem } from '../../api/problem';
 import { useI18n } from '../../i18n/i18n';
 import { Field, ProblemAlert } from '../../ui/components';
+import { isEmail, isHttpUrl } from './checks';
 import { creditCodeProblem, normaliseCreditCode } from './creditCode';
 import type { EnterpriseView } from './data';
 
 export const SIZES = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'] as const;
-const URL_PATTERN = /^https?:\/\/\S+$/;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_CONTACTS = 20;
 const MAX_TRADEMARKS = 50;
 
@@ -96,7 +95,7 @@ export function validateDraft(draft: EnterpriseDraft, withCreditCode: boolean, t
     if (problem) errors.creditCode = t('enterprise.form.creditCode.' + problem);
   }
   const website = draft.website.trim();
-  if (website && (!URL_PATTERN.test(website) || website.length > 300)) errors.website = t('enterprise.form.websiteInvalid');
+  if (website && (!isHttpUrl(website) || website.length > 300)) errors.website = t('enterprise.form.websiteInvalid');
   const trademarks = trademarksOf(draft);
   if (trademarks.length > MAX_TRADEMARKS) errors.trademarks = t('enterprise.form.tooMany', { max: MAX_TRADEMARKS });
   else if (trademarks.some((tm) => tm.length > 100)) errors.trademarks = t('enterprise.form.trademarkTooLong');
@@ -104,7 +103,7 @@ export function validateDraft(draft: EnterpriseDraft, withCreditCode: boolean, t
     if (!c.name.trim()) errors[`contacts[${i}].name`] = t('common.required');
     else if (c.name.trim().length > 100) errors[`contacts[${i}].name`] = t('enterprise.form.tooLong', { max: 100 });
     if (c.role.trim().length > 100) errors[`contacts[${i}].role`] = t('enterprise.form.tooLong', { max: 100 });
-    if (c.email.trim() && !EMAIL_PATTERN.test(c.email.trim())) errors[`contacts[${i}].email`] = t('enterprise.form.emailInvalid');
+    if (c.email.trim() && !isEmail(c.email.trim())) errors[`contacts[${i}].email`] = t('enterprise.form.emailInvalid');
     if (c.phone.trim().length > 40) errors[`contacts[${i}].phone`] = t('enterprise.form.tooLong', { max: 40 });
   });
   return errors;

@@ -9,16 +9,11 @@ import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
 import { loadMe, type AdoptionView } from './data';
 import { RegisterFirst } from './RegisterFirst';
+import { isHttpUrl, isValidStandardCode, normaliseStandardCode } from './checks';
 
 const KINDS = ['A', 'B', 'C'] as const;
 type Kind = (typeof KINDS)[number];
 const PAGE_SIZE = 10;
-// membership-service's StandardCode: 'GB/T 29187-2012', 'T/ZZB 0001-2018', 'ISO 9001:2015'
-const STANDARD_CODE = /^[A-Z][A-Z0-9]{0,7}(?:\/[A-Z]{1,6}){0,2} [0-9]{1,6}(?:\.[0-9]{1,4}){0,3}[-:](?:19|20)[0-9]{2}$/;
-const URL_PATTERN = /^https?:\/\/\S+$/;
-
-export const normaliseStandardCode = (code: string) => code.trim().replace(/\s+/g, ' ').toUpperCase();
-export const isValidStandardCode = (code: string) => code.length <= 60 && STANDARD_CODE.test(code);
 
 /** The standards the enterprise declares it adopts in a cluster, and the certificates the secretariat recorded. */
 export default function StandardsPage() {
@@ -166,7 +161,7 @@ function DeclareForm({ clusterId, enterpriseId, onDeclared }: { clusterId: strin
     if (draft.declaredOn && draft.declaredOn > today()) found.declaredOn = t('enterprise.standards.declaredInFuture');
     if (draft.evidence.trim().length > 4000) found.evidence = t('enterprise.form.tooLong', { max: 4000 });
     const url = draft.evidenceUrl.trim();
-    if (url && (!URL_PATTERN.test(url) || url.length > 500)) found.evidenceUrl = t('enterprise.form.websiteInvalid');
+    if (url && (!isHttpUrl(url) || url.length > 500)) found.evidenceUrl = t('enterprise.form.websiteInvalid');
     setErrors(found);
     setDeclared(undefined);
     if (Object.keys(found).length === 0) void declare.run(draft);
