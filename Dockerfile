@@ -14,6 +14,19 @@
 
 ARG JDK_IMAGE=eclipse-temurin:21-jdk-noble
 ARG JRE_IMAGE=eclipse-temurin:21-jre-noble
+ARG NODE_IMAGE=node:22-bookworm-slim
+
+# ---- ui: the web front end (portal-ui), built with Node.js; the gateway's jar carries it ---------------------------
+# Its own stage so that the JDK image needs no Node.js; the Maven build below packages what this stage built
+# (-Dskip.ui). Cached like any stage: a service image build reuses it unchanged.
+FROM ${NODE_IMAGE} AS ui
+WORKDIR /workspace/portal-ui
+COPY portal-ui/package.json portal-ui/package-lock.json ./
+COPY portal-ui/scripts/npm-install.sh scripts/
+RUN --mount=type=cache,target=/root/.npm,id=brandcluster-npm,sharing=locked sh scripts/npm-install.sh
+COPY openapi /workspace/openapi
+COPY portal-ui ./
+RUN npm run build
 
 # ---- build: the module and the platform modules it depends on, with the project's own Maven wrapper ---------------
 FROM ${JDK_IMAGE} AS build
@@ -22,6 +35,7 @@ WORKDIR /workspace
 # The whole source tree (.dockerignore keeps build output, .git and secrets out): Maven reads every module's pom of
 # the reactor even when it builds only one module and its dependencies.
 COPY . .
+COPY --from=ui /workspace/portal-ui/target/classes/static portal-ui/target/classes/static
 # The local Maven repository (and the wrapper's Maven distribution) lives in a BuildKit cache, not in a layer, so that
 # a rebuild downloads nothing. sharing=locked: compose builds the services in parallel, and Maven's local repository
 # is not safe for concurrent writers.
@@ -31,7 +45,7 @@ RUN --mount=type=cache,target=/root/.m2,id=brandcluster-maven,sharing=locked \
         echo "Set the build argument MODULE to the module directory, e.g. --build-arg MODULE=membership-service" >&2; \
         exit 1; \
     fi; \
-    ./mvnw --batch-mode --no-transfer-progress -pl "${MODULE}" -am package -DskipTests; \
+    ./mvnw --batch-mode --no-transfer-progress -pl "${MODULE}" -am package -DskipTests -Dskip.ui; \
     jar="$(find "${MODULE}/target" -maxdepth 1 -name '*.jar' \
             ! -name '*-sources.jar' ! -name '*-javadoc.jar' ! -name '*-tests.jar' ! -name '*-plain.jar')"; \
     if [ "$(printf '%s\n' "$jar" | grep -c .)" -ne 1 ]; then \

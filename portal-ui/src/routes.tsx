@@ -6,13 +6,14 @@ import * as enterpriseArea from './pages/enterprise';
 import * as expertArea from './pages/expert';
 import * as secretariatArea from './pages/secretariat';
 import * as notificationsArea from './pages/notifications';
+import * as salonsArea from './pages/salons';
 
 /** A route whose page is loaded only when first visited (its own chunk). */
 export function lazyPage(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> {
   return { lazy: async () => ({ Component: (await load()).default }) };
 }
 
-const areas = [publicArea, enterpriseArea, expertArea, secretariatArea, notificationsArea];
+const areas = [publicArea, enterpriseArea, expertArea, secretariatArea, notificationsArea, salonsArea];
 
 export const pageRoutes: RouteObject[] = areas.flatMap((area) => area.routes);
 export const navigation: NavItem[] = areas.flatMap((area) => area.nav);

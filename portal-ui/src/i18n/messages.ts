@@ -5,6 +5,7 @@ import { texts as enterpriseTexts } from '../pages/enterprise/texts';
 import { texts as expertTexts } from '../pages/expert/texts';
 import { texts as secretariatTexts } from '../pages/secretariat/texts';
 import { texts as notificationTexts } from '../pages/notifications/texts';
+import { texts as salonTexts } from '../pages/salons/texts';
 
 /** Every part's texts; a key appears in one part only (each part prefixes its keys with its name). */
 export const dictionaries: Record<string, Dictionary> = {
@@ -14,6 +15,7 @@ export const dictionaries: Record<string, Dictionary> = {
   expert: expertTexts,
   secretariat: secretariatTexts,
   notifications: notificationTexts,
+  salons: salonTexts,
 };
 
 const merge = (locale: keyof Dictionary): Messages =>

@@ -1,0 +1,16 @@
+import type { RouteObject } from 'react-router';
+import { enterprise, type NavItem } from '../../nav';
+import { lazyPage } from '../../routes';
+
+export const routes: RouteObject[] = [
+  { path: 'salons', ...lazyPage(() => import('./ExpertsPage')) },
+  { path: 'salons/experts/:expertId', ...lazyPage(() => import('./ExpertPage')) },
+  { path: 'salons/consultations', ...lazyPage(() => import('./ConsultationsPage')) },
+  { path: 'salons/consultations/:consultationId', ...lazyPage(() => import('./ConsultationPage')) },
+  { path: 'salons/list', ...lazyPage(() => import('./SalonsPage')) },
+  { path: 'salons/:salonId', ...lazyPage(() => import('./SalonPage')) },
+];
+
+export const nav: NavItem[] = [
+  { to: '/salons', label: 'salons.nav.title', show: enterprise },
+];
