@@ -9,9 +9,9 @@ import { Empty, Field, Loading, Page, Pagination, ProblemAlert, Status } from '.
 import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
 import { clusterName, loadClusters, loadMe, loadMyApplications, rememberApplication, tierName, type ClusterView } from './data';
+import { useClientPage } from './paging';
 import { RegisterFirst } from './RegisterFirst';
 
-const PAGE_SIZE = 10;
 const MAX_MOTIVATION = 4000;
 
 /** Apply to a cluster, and follow the enterprise's applications. */
@@ -102,17 +102,14 @@ function ApplyForm({ enterpriseId, clusters, clustersProblem }: {
 
 function MyApplications({ enterpriseId, clusters }: { enterpriseId: string; clusters?: ClusterView[] }) {
   const { t, dateTime } = useI18n();
-  const [page, setPage] = useState(0);
   const list = useAsync(async () => loadMyApplications(await loadMe()), [enterpriseId]);
-  const all = list.data ?? [];
-  const totalPages = Math.ceil(all.length / PAGE_SIZE);
-  const shown = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const { page, setPage, shown, totalPages } = useClientPage(list.data);
   return (
     <section aria-labelledby="enterprise-my-applications">
       <h2 id="enterprise-my-applications">{t('enterprise.applications.mine')}</h2>
       {list.loading && !list.data && <Loading />}
       <ProblemAlert problem={list.problem} />
-      {list.data && all.length === 0 && <Empty>{t('enterprise.applications.empty')}</Empty>}
+      {list.data?.length === 0 && <Empty>{t('enterprise.applications.empty')}</Empty>}
       {shown.length > 0 && (
         <div className="table-wrap">
           <table>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
 import { enterprise } from '../../nav';
@@ -6,10 +5,10 @@ import { useSession } from '../../session/session';
 import { Empty, Loading, Page, Pagination, ProblemAlert, Status } from '../../ui/components';
 import { Restricted } from '../../ui/guards';
 import { useAsync } from '../../ui/useAsync';
-import { loadClusters, loadMe, loadMyMemberships, tierName } from './data';
+import { loadClusters, loadMe, loadMyMemberships, tierName, type MembershipView } from './data';
+import { useClientPage } from './paging';
 import { RegisterFirst } from './RegisterFirst';
 
-const PAGE_SIZE = 10;
 
 /** The enterprise's memberships in every cluster: status, tier, validity. */
 export default function MembershipsPage() {
@@ -20,18 +19,16 @@ function Memberships() {
   const { t, date } = useI18n();
   const session = useSession();
   const enterpriseId = session.user?.enterprise_id;
-  const [page, setPage] = useState(0);
-  const memberships = useAsync(async () => enterpriseId ? loadMyMemberships(await loadMe()) : [], [enterpriseId]);
+  const memberships = useAsync(async (): Promise<MembershipView[]> => enterpriseId ? loadMyMemberships(await loadMe()) : [], [enterpriseId]);
   const clusters = useAsync(loadClusters, []);
+  const { page, setPage, shown, totalPages } = useClientPage(memberships.data);
   if (!enterpriseId) return <RegisterFirst title={t('enterprise.memberships.title')} />;
-  const all = memberships.data ?? [];
-  const shown = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   return (
     <Page title={t('enterprise.memberships.title')}
           actions={<Link className="button" to="/membership/applications">{t('enterprise.memberships.apply')}</Link>}>
       {memberships.loading && !memberships.data && <Loading />}
       <ProblemAlert problem={memberships.problem} />
-      {memberships.data && all.length === 0 && (
+      {memberships.data?.length === 0 && (
         <Empty action={<Link className="button primary" to="/membership/applications">{t('enterprise.memberships.apply')}</Link>}>
           {t('enterprise.memberships.empty')}
         </Empty>
@@ -65,8 +62,8 @@ function Memberships() {
           </table>
         </div>
       )}
-      <Pagination page={page} totalPages={Math.ceil(all.length / PAGE_SIZE)} onChange={setPage} />
-      {all.length > 0 && <p><Link to="/membership/standards">{t('enterprise.memberships.standards')}</Link></p>}
+      <Pagination page={page} totalPages={totalPages} onChange={setPage} />
+      {shown.length > 0 && <p><Link to="/membership/standards">{t('enterprise.memberships.standards')}</Link></p>}
     </Page>
   );
 }

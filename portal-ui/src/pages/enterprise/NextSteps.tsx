@@ -28,7 +28,7 @@ export function NextSteps({ registered }: { registered: boolean }) {
       <h2 id="enterprise-next-steps">{t('enterprise.next.title')}</h2>
       {state.loading && !state.data && <Loading />}
       <ProblemAlert problem={state.problem} />
-      <ol className="steps">
+      <ol>
         <li>
           <Step done={registered} label={t('enterprise.next.register')} />
           {!registered && <p className="small">{t('enterprise.next.registerText')}</p>}

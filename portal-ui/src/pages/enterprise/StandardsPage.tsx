@@ -8,12 +8,12 @@ import { Empty, Field, Loading, Page, Pagination, ProblemAlert, Status } from '.
 import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
 import { loadMe, type AdoptionView } from './data';
+import { useClientPage } from './paging';
 import { RegisterFirst } from './RegisterFirst';
 import { isHttpUrl, isValidStandardCode, normaliseStandardCode } from './checks';
 
 const KINDS = ['A', 'B', 'C'] as const;
 type Kind = (typeof KINDS)[number];
-const PAGE_SIZE = 10;
 
 /** The standards the enterprise declares it adopts in a cluster, and the certificates the secretariat recorded. */
 export default function StandardsPage() {
@@ -61,18 +61,16 @@ function ClusterStandards({ clusterId, clusterName, enterpriseId, active }: {
   clusterId: string; clusterName: string; enterpriseId: string; active: boolean;
 }) {
   const { t, date } = useI18n();
-  const [page, setPage] = useState(0);
   const list = useAsync(() => call(membership.GET('/api/membership/clusters/{clusterId}/members/{enterpriseId}/standards', {
     params: { path: { clusterId, enterpriseId } },
   })), [clusterId, enterpriseId]);
-  const all = list.data ?? [];
-  const shown = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const { page, setPage, shown, totalPages } = useClientPage(list.data);
   return (
     <>
       <h2>{t('enterprise.standards.in', { cluster: clusterName })}</h2>
       {list.loading && !list.data && <Loading />}
       <ProblemAlert problem={list.problem} />
-      {list.data && all.length === 0 && (
+      {list.data?.length === 0 && (
         <Empty>{active ? t('enterprise.standards.empty') : t('enterprise.standards.emptyInactive')}</Empty>
       )}
       {shown.length > 0 && (
@@ -103,7 +101,7 @@ function ClusterStandards({ clusterId, clusterName, enterpriseId, active }: {
           </table>
         </div>
       )}
-      <Pagination page={page} totalPages={Math.ceil(all.length / PAGE_SIZE)} onChange={setPage} />
+      <Pagination page={page} totalPages={totalPages} onChange={setPage} />
       {active
         ? <DeclareForm clusterId={clusterId} enterpriseId={enterpriseId} onDeclared={list.reload} />
         : <p className="muted">{t('enterprise.standards.declareWhenActive')}</p>}
