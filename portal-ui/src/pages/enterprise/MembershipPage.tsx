@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
 import { enterprise, secretariat } from '../../nav';
-import type { Session } from '../../session/session';
+import { useSession, type Session } from '../../session/session';
 import { Empty, Loading, Page, ProblemAlert, Status } from '../../ui/components';
 import { Restricted } from '../../ui/guards';
 import { useAsync } from '../../ui/useAsync';
@@ -18,6 +18,7 @@ export default function MembershipPage() {
 function Membership() {
   const { membershipId = '' } = useParams();
   const { t, date, dateTime } = useI18n();
+  const session = useSession();
   const membership = useAsync(() => loadMembershipById(membershipId), [membershipId]);
   const clusters = useAsync(loadClusters, []);
   const m = membership.data;
@@ -60,7 +61,7 @@ function Membership() {
             <Link to={`/membership/conventions/${convention.data.id}`}>{convention.data.title}</Link>{' '}
             <span className="muted small">{t('enterprise.convention.version', { version: convention.data.conventionVersion })}</span>
           </p>
-          {m.status === 'ACTIVE'
+          {m.enterpriseId !== session.user?.enterprise_id ? null : m.status === 'ACTIVE'
             ? <AcceptConvention conventionId={convention.data.id ?? ''} />
             : <p className="small muted">{t('enterprise.membership.acceptWhenActive')}</p>}
         </div>

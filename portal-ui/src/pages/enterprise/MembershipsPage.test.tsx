@@ -98,3 +98,14 @@ describe('one membership', () => {
     await waitFor(() => expect(screen.getByText('There is no such membership.')).toBeInTheDocument());
   });
 });
+
+describe('a membership read by the secretariat', () => {
+  it('shows the membership without the enterprise\'s acceptance', async () => {
+    api();
+    renderPage(<MembershipPage />, { session: sessionOf({ roles: ['secretariat'], secretariat_of: ['lighting'] }), ...detail });
+
+    expect(await screen.findByRole('link', { name: 'Lighting cluster convention' })).toBeInTheDocument();
+    expect(screen.getByText('LIGHT-2026-0042')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Accept the convention' })).not.toBeInTheDocument();
+  });
+});

@@ -43,7 +43,7 @@ function Standards() {
       {memberships.length > 1 && (
         <Field label={t('enterprise.applications.cluster')}>
           {(props) => (
-            <select {...props} value={clusterId} onChange={(e) => setChosen(e.target.value)}>
+            <select {...props} value={clusterId ?? ''} onChange={(e) => setChosen(e.target.value)}>
               {memberships.map((m) => <option key={m.clusterId} value={m.clusterId}>{m.clusterName ?? m.clusterId}</option>)}
             </select>
           )}
