@@ -8,7 +8,7 @@ import { Empty, Loading, Page, ProblemAlert, Status } from '../../ui/components'
 import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
 import { AcceptConvention } from './AcceptConvention';
-import { loadClusters, type ConventionView } from './data';
+import { loadClusters, loadConvention, type ConventionView } from './data';
 
 const CHOICES = ['FOR', 'AGAINST', 'ABSTAIN'] as const;
 type Choice = (typeof CHOICES)[number];
@@ -22,9 +22,7 @@ function Convention() {
   const { conventionId = '' } = useParams();
   const { t, dateTime } = useI18n();
   const session = useSession();
-  const convention = useAsync(() => call(membership.GET('/api/membership/conventions/{conventionId}', {
-    params: { path: { conventionId } },
-  })), [conventionId]);
+  const convention = useAsync(() => loadConvention(conventionId), [conventionId]);
   const clusters = useAsync(loadClusters, []);
   const c = convention.data;
   if (convention.loading && !c) return <Loading />;

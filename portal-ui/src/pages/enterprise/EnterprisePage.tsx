@@ -8,7 +8,7 @@ import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
 import { Colleagues } from './Colleagues';
 import { normaliseCreditCode } from './creditCode';
-import type { EnterpriseView } from './data';
+import { loadColleagues, loadEnterprise, type EnterpriseView } from './data';
 import { draftOf, EnterpriseForm, profileBody, type EnterpriseDraft } from './EnterpriseForm';
 import { NextSteps } from './NextSteps';
 
@@ -53,12 +53,8 @@ function Register() {
 function Registered({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useI18n();
   const session = useSession();
-  const profile = useAsync(() => call(membership.GET('/api/membership/enterprises/{enterpriseId}', {
-    params: { path: { enterpriseId } },
-  })), [enterpriseId]);
-  const colleagues = useAsync(() => call(membership.GET('/api/membership/enterprises/{enterpriseId}/colleagues', {
-    params: { path: { enterpriseId } },
-  })), [enterpriseId]);
+  const profile = useAsync(() => loadEnterprise(enterpriseId), [enterpriseId]);
+  const colleagues = useAsync(() => loadColleagues(enterpriseId), [enterpriseId]);
   const me = colleagues.data?.find((c) => c.userId === session.user?.subject);
   const isAdmin = me?.role === 'ADMIN';
 

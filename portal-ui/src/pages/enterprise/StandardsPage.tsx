@@ -7,7 +7,7 @@ import { useSession } from '../../session/session';
 import { Empty, Field, Loading, Page, Pagination, ProblemAlert, Status } from '../../ui/components';
 import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
-import { loadMe, type AdoptionView } from './data';
+import { loadMe, loadStandards, type AdoptionView } from './data';
 import { useClientPage } from './paging';
 import { RegisterFirst } from './RegisterFirst';
 import { isHttpUrl, isValidStandardCode, normaliseStandardCode } from './checks';
@@ -61,9 +61,7 @@ function ClusterStandards({ clusterId, clusterName, enterpriseId, active }: {
   clusterId: string; clusterName: string; enterpriseId: string; active: boolean;
 }) {
   const { t, date } = useI18n();
-  const list = useAsync(() => call(membership.GET('/api/membership/clusters/{clusterId}/members/{enterpriseId}/standards', {
-    params: { path: { clusterId, enterpriseId } },
-  })), [clusterId, enterpriseId]);
+  const list = useAsync(() => loadStandards(clusterId, enterpriseId), [clusterId, enterpriseId]);
   const { page, setPage, shown, totalPages } = useClientPage(list.data);
   return (
     <>

@@ -1,20 +1,22 @@
 import { call, membership } from '../../api/client';
-import type { components } from '../../api/generated/membership-service';
-
-type Schemas = components['schemas'];
-export type Me = Schemas['Me'];
-export type MembershipView = Schemas['MembershipView'];
-export type ApplicationView = Schemas['ApplicationView'];
-export type EnterpriseView = Schemas['EnterpriseView'];
-export type ColleagueView = Schemas['ColleagueView'];
-export type ConventionView = Schemas['ConventionView'];
-export type ClusterView = Schemas['ClusterView'];
-export type AdoptionView = Schemas['AdoptionView'];
-
 /** The caller's identity, enterprise and memberships (every status). */
 export const loadMe = () => call(membership.GET('/api/membership/me'));
 
 export const loadClusters = () => call(membership.GET('/api/membership/clusters'));
+
+export const loadEnterprise = (enterpriseId: string) =>
+  call(membership.GET('/api/membership/enterprises/{enterpriseId}', { params: { path: { enterpriseId } } }));
+
+export const loadColleagues = (enterpriseId: string) =>
+  call(membership.GET('/api/membership/enterprises/{enterpriseId}/colleagues', { params: { path: { enterpriseId } } }));
+
+export const loadConvention = (conventionId: string) =>
+  call(membership.GET('/api/membership/conventions/{conventionId}', { params: { path: { conventionId } } }));
+
+export const loadStandards = (clusterId: string, enterpriseId: string) =>
+  call(membership.GET('/api/membership/clusters/{clusterId}/members/{enterpriseId}/standards', {
+    params: { path: { clusterId, enterpriseId } },
+  }));
 
 export const loadApplication = (applicationId: string) =>
   call(membership.GET('/api/membership/applications/{applicationId}', { params: { path: { applicationId } } }));
@@ -23,6 +25,16 @@ export const loadMembership = (clusterId: string, enterpriseId: string) =>
   call(membership.GET('/api/membership/clusters/{clusterId}/members/{enterpriseId}', {
     params: { path: { clusterId, enterpriseId } },
   }));
+
+// The shapes of the service's answers, as the generated client types them.
+export type Me = Awaited<ReturnType<typeof loadMe>>;
+export type ClusterView = Awaited<ReturnType<typeof loadClusters>>[number];
+export type EnterpriseView = Awaited<ReturnType<typeof loadEnterprise>>;
+export type ColleagueView = Awaited<ReturnType<typeof loadColleagues>>[number];
+export type ApplicationView = Awaited<ReturnType<typeof loadApplication>>;
+export type MembershipView = Awaited<ReturnType<typeof loadMembership>>;
+export type ConventionView = Awaited<ReturnType<typeof loadConvention>>;
+export type AdoptionView = Awaited<ReturnType<typeof loadStandards>>[number];
 
 /**
  * A membership by its id, the path e-mails and notifications link to. A membership's id is the id of the application
