@@ -7,6 +7,7 @@ import { useSession, type Session } from '../../session/session';
 import { Empty, Loading, Page, ProblemAlert, Status } from '../../ui/components';
 import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
+import { SecretariatLink } from './SecretariatLink';
 import { loadApplication, loadClusters, rememberApplication, tierName } from './data';
 
 const mayRead = (s: Session) => enterprise(s) || secretariat(s);
@@ -50,6 +51,7 @@ function Application() {
   const clusterLabel = cluster?.name ?? a.clusterId ?? '';
   return (
     <Page title={t('enterprise.application.titleFor', { cluster: clusterLabel })}>
+      <SecretariatLink clusterId={a.clusterId} to="applications">{t('enterprise.secretariat.review')}</SecretariatLink>
       <div className="card">
         <dl className="facts">
           <dt>{t('enterprise.application.status')}</dt><dd><Status value={a.status ?? ''} /></dd>

@@ -119,11 +119,23 @@ describe('one application', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The application was approved meanwhile.');
   });
 
+  it('sends the cluster\'s secretariat to its review queue', async () => {
+    api();
+    renderPage(<ApplicationPage />, {
+      session: sessionOf({ roles: ['secretariat'], secretariat_of: ['coking-coal'] }),
+      path: '/membership/applications/:applicationId', at: '/membership/applications/app-open',
+    });
+
+    expect(await screen.findByRole('link', { name: /application queue/ })).toHaveAttribute('href', '/secretariat/coking-coal/applications');
+    expect(screen.queryByRole('button', { name: 'Withdraw the application' })).not.toBeInTheDocument();
+  });
+
   it('links an admitted application to its membership', async () => {
     api();
     renderPage(<ApplicationPage />, { session: member(), path: '/membership/applications/:applicationId', at: '/membership/applications/app-admitted' });
 
     expect(await screen.findByRole('link', { name: 'See the membership' })).toHaveAttribute('href', '/membership/memberships/app-admitted');
+    expect(screen.queryByRole('link', { name: /application queue/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Withdraw the application' })).not.toBeInTheDocument();
   });
 });

@@ -8,6 +8,7 @@ import { Empty, Loading, Page, ProblemAlert, Status } from '../../ui/components'
 import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
 import { AcceptConvention } from './AcceptConvention';
+import { SecretariatLink } from './SecretariatLink';
 import { loadClusters, loadConvention, type ConventionView } from './data';
 
 const CHOICES = ['FOR', 'AGAINST', 'ABSTAIN'] as const;
@@ -37,6 +38,7 @@ function Convention() {
   const clusterLabel = clusters.data?.find((x) => x.id === c.clusterId)?.name ?? c.clusterId ?? '';
   return (
     <Page title={c.title ?? t('enterprise.convention.title')}>
+      <SecretariatLink clusterId={c.clusterId} to={`conventions/${c.id}`}>{t('enterprise.secretariat.convention')}</SecretariatLink>
       <p className="muted small">
         <Status value={c.status ?? ''} />{' '}
         {t('enterprise.convention.versionOf', { version: c.conventionVersion, cluster: clusterLabel })}

@@ -6,6 +6,7 @@ import { Empty, Loading, Page, ProblemAlert, Status } from '../../ui/components'
 import { Restricted } from '../../ui/guards';
 import { useAsync } from '../../ui/useAsync';
 import { AcceptConvention } from './AcceptConvention';
+import { SecretariatLink } from './SecretariatLink';
 import { loadCurrentConvention, loadClusters, loadMembershipById, tierName } from './data';
 
 const mayRead = (s: Session) => enterprise(s) || secretariat(s);
@@ -38,6 +39,7 @@ function Membership() {
   const history = [...(m.history ?? [])].reverse();
   return (
     <Page title={t('enterprise.membership.titleFor', { cluster: clusterLabel })}>
+      <SecretariatLink clusterId={m.clusterId} to={`members/${m.enterpriseId}`}>{t('enterprise.secretariat.member')}</SecretariatLink>
       <div className="card">
         <dl className="facts">
           <dt>{t('enterprise.application.status')}</dt><dd><Status value={m.status ?? ''} /></dd>

@@ -133,6 +133,9 @@ export const texts: Dictionary = {
     'enterprise.application.history': 'History',
     'enterprise.application.noHistory': 'Nothing recorded yet.',
     'enterprise.history.when': 'When',
+    'enterprise.secretariat.review': 'Review it in the secretariat\'s application queue',
+    'enterprise.secretariat.member': 'Manage this member in the secretariat\'s register',
+    'enterprise.secretariat.convention': 'Manage this convention and its ballot in the secretariat\'s pages',
 
     'enterprise.memberships.title': 'Memberships',
     'enterprise.memberships.apply': 'Apply to a cluster',
@@ -370,6 +373,9 @@ export const texts: Dictionary = {
     'enterprise.application.history': '记录',
     'enterprise.application.noHistory': '暂无记录。',
     'enterprise.history.when': '时间',
+    'enterprise.secretariat.review': '在秘书处的申请审核队列中处理',
+    'enterprise.secretariat.member': '在秘书处的会员名册中管理此会员',
+    'enterprise.secretariat.convention': '在秘书处页面中管理此公约及其投票',
 
     'enterprise.memberships.title': '会籍',
     'enterprise.memberships.apply': '申请加入集群',
