@@ -29,8 +29,9 @@ export function Colleagues({ enterpriseId, state, isAdmin }: {
     setConfirming(undefined);
     setDone(message);
     state.reload();
-    // the claims of the people concerned changed; the own session's too when the user left
-    await session.refresh();
+    // the claims of the people concerned changed; the own session's too when the user left. The change itself is
+    // done: a failed refresh only delays the new claims until the next one, so it is no failure of this action.
+    await session.refresh().catch(() => undefined);
   };
   const changeRole = useSubmit(async (c: ColleagueView, role: Role) => {
     await call(membership.PUT('/api/membership/enterprises/{enterpriseId}/colleagues/{userId}', {
