@@ -7,6 +7,9 @@ import com.brandcluster.assets.download.Downloads;
 import com.brandcluster.assets.storage.FileResponses;
 import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.PageView;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -83,7 +86,8 @@ class AssetController {
     }
 
     @PatchMapping(value = "/assets/{assetId}", consumes = {"application/json", "application/merge-patch+json"})
-    AssetView edit(@PathVariable String assetId, @RequestBody JsonNode patch, Caller caller) {
+    AssetView edit(@PathVariable String assetId,
+                   @RequestBody @Schema(implementation = AssetMetadata.class) JsonNode patch, Caller caller) {
         return AssetView.of(assets.edit(assetId, patch, caller), true);
     }
 
@@ -110,6 +114,9 @@ class AssetController {
 
     /** The file of a version, streamed, with validators, conditional requests and ranges. */
     @GetMapping("/assets/{assetId}/content")
+    @ApiResponse(responseCode = "200", description = "The file, in its own content type (ranges answer 206)",
+            content = @Content(mediaType = "application/octet-stream",
+                    schema = @Schema(type = "string", format = "binary")))
     void content(@PathVariable String assetId, @RequestParam(required = false) @Min(1) Integer version,
                  Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Assets.Download download = assets.content(assetId, version, caller);

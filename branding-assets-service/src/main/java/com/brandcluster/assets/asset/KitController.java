@@ -6,6 +6,9 @@ import com.brandcluster.assets.storage.FileStore;
 import com.brandcluster.assets.storage.Filenames;
 import com.brandcluster.assets.storage.StoredZip;
 import com.brandcluster.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
@@ -44,6 +47,8 @@ class KitController {
      * is recorded as downloaded (channel KIT) before the bytes go out, a 304 records nothing.
      */
     @GetMapping("/clusters/{clusterId}/kit.zip")
+    @ApiResponse(responseCode = "200", description = "The brand kit, streamed as one zip",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
     void kit(@PathVariable String clusterId, @RequestParam(required = false) @Size(max = 200) List<String> assets,
              Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Kits.Kit kit = kits.prepare(clusterId, assets, caller);

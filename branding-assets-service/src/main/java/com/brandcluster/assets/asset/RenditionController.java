@@ -6,6 +6,9 @@ import com.brandcluster.assets.rendition.RenditionNotFoundException;
 import com.brandcluster.assets.rendition.Renditions;
 import com.brandcluster.assets.storage.FileResponses;
 import com.brandcluster.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Min;
@@ -41,6 +44,9 @@ class RenditionController {
     }
 
     @GetMapping("/assets/{assetId}/renditions/{size}")
+    @ApiResponse(responseCode = "200", description = "The rendition image",
+            content = {@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary"))})
     void rendition(@PathVariable String assetId, @PathVariable int size,
                    @RequestParam(required = false) @Min(1) Integer version, Caller caller,
                    HttpServletRequest request, HttpServletResponse response) throws IOException {

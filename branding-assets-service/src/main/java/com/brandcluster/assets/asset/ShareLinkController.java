@@ -6,6 +6,9 @@ import com.brandcluster.assets.asset.ShareLinkRequests.ShareLinkView;
 import com.brandcluster.assets.storage.FileResponses;
 import com.brandcluster.assets.storage.StoredFile;
 import com.brandcluster.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -66,6 +69,9 @@ class ShareLinkController {
 
     /** The shared file, streamed like a content download; no account needed, the token is the permission. */
     @GetMapping("/shared/{token}")
+    @ApiResponse(responseCode = "200", description = "The shared file, in its own content type",
+            content = @Content(mediaType = "application/octet-stream",
+                    schema = @Schema(type = "string", format = "binary")))
     void shared(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         StoredFile file = shareLinks.download(token, candidate -> fileResponses.continuesDownload(candidate, request));

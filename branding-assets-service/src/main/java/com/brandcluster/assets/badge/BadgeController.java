@@ -6,6 +6,9 @@ import com.brandcluster.platform.membership.MemberStanding;
 import com.brandcluster.platform.membership.MembershipLookup;
 import com.brandcluster.platform.membership.Standing;
 import com.brandcluster.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -51,6 +54,9 @@ class BadgeController {
      * ended membership); its licence is issued with the first badge and reused for every later one.
      */
     @GetMapping("/clusters/{clusterId}/badge")
+    @ApiResponse(responseCode = "200", description = "The badge image",
+            content = {@Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
     ResponseEntity<byte[]> badge(@PathVariable String clusterId,
                                  @RequestParam(defaultValue = "svg") @Pattern(regexp = "svg|png") String format,
                                  Caller caller) {

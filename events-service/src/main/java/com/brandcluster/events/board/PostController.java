@@ -7,6 +7,7 @@ import com.brandcluster.events.board.PostRequests.PostView;
 import com.brandcluster.events.board.PostRequests.Removal;
 import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.PageView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -77,7 +78,8 @@ class PostController {
     }
 
     @PatchMapping(value = "/posts/{postId}", consumes = {"application/json", "application/merge-patch+json"})
-    PostView revise(@PathVariable String postId, @RequestBody JsonNode patch, Caller caller) {
+    PostView revise(@PathVariable String postId,
+                    @RequestBody @Schema(implementation = PostInput.class) JsonNode patch, Caller caller) {
         return PostView.of(posts.revise(postId, patch, caller), clock.instant());
     }
 

@@ -6,6 +6,7 @@ import com.brandcluster.events.event.EventRequests.EventInput;
 import com.brandcluster.events.event.EventRequests.EventView;
 import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.PageView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,7 +61,8 @@ class EventController {
     }
 
     @PatchMapping(value = "/events/{eventId}", consumes = {"application/json", "application/merge-patch+json"})
-    EventView edit(@PathVariable String eventId, @RequestBody JsonNode patch, Caller caller) {
+    EventView edit(@PathVariable String eventId,
+                   @RequestBody @Schema(implementation = EventInput.class) JsonNode patch, Caller caller) {
         return EventView.of(events.edit(eventId, patch, caller));
     }
 

@@ -14,6 +14,9 @@ import com.brandcluster.events.meeting.MeetingRequests.RequestInput;
 import com.brandcluster.events.meeting.MeetingRequests.SlotView;
 import com.brandcluster.events.meeting.MeetingRequests.TableView;
 import com.brandcluster.platform.security.Caller;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -72,6 +75,8 @@ class MeetingController {
 
     /** An enterprise's agenda, or the secretariat's grid (its list of one state when it asks for a state). */
     @GetMapping("/events/{eventId}/meetings")
+    @ApiResponse(responseCode = "200", description = "The enterprise's agenda, or the secretariat's grid",
+            content = @Content(schema = @Schema(oneOf = {AgendaView.class, GridView.class})))
     Object list(@PathVariable String eventId, @RequestParam(required = false) Meeting.Status status,
                 Caller caller) {
         Meetings.Listing listing = meetings.list(eventId, status, caller);
@@ -84,6 +89,8 @@ class MeetingController {
     }
 
     @GetMapping("/events/{eventId}/meetings/calendar")
+    @ApiResponse(responseCode = "200", description = "The meetings as iCalendar (RFC 5545)",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     ResponseEntity<String> calendar(@PathVariable String eventId, Caller caller) {
         return Calendars.download(meetings.calendar(eventId, caller), "meetings-" + eventId);
     }

@@ -8,6 +8,9 @@ import com.brandcluster.events.registration.AttendanceRequests.CheckInView;
 import com.brandcluster.events.registration.AttendanceRequests.ScannedCode;
 import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.PageView;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,6 +53,8 @@ class AttendanceController {
 
     /** The code is a bearer secret: the image is neither cached nor stored on the way. */
     @GetMapping("/registrations/{registrationId}/attendees/{attendeeId}/qr")
+    @ApiResponse(responseCode = "200", description = "The check-in QR code",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> qr(@PathVariable String registrationId, @PathVariable String attendeeId,
                               Caller caller) {
         String code = checkIns.codeOf(registrationId, attendeeId, caller);
@@ -85,6 +90,8 @@ class AttendanceController {
     }
 
     @GetMapping(value = "/events/{eventId}/attendees", params = "format=csv")
+    @ApiResponse(responseCode = "200", description = "The attendee list as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<StreamingResponseBody> attendeesCsv(@PathVariable String eventId, Caller caller) {
         ExchangeEvent event = attendance.exportable(eventId, caller);
         return ResponseEntity.ok()

@@ -5,6 +5,9 @@ import com.brandcluster.platform.web.PageView;
 import com.brandcluster.salons.calendar.CalendarEntry;
 import com.brandcluster.salons.calendar.ICalendars;
 import com.brandcluster.salons.consultation.ConsultationRequests.ConsultationView;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -112,6 +115,8 @@ class ConsultationController {
      * importing it again moves a rescheduled event and removes a cancelled one; TENTATIVE while pending.
      */
     @GetMapping("/{consultationId}/calendar")
+    @ApiResponse(responseCode = "200", description = "The consultation as iCalendar (RFC 5545)",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     ResponseEntity<String> calendar(@PathVariable String consultationId, Caller caller) {
         Consultation c = consultations.get(consultationId, caller);
         String topic = c.topic().name().charAt(0) + c.topic().name().substring(1).toLowerCase(Locale.ROOT)

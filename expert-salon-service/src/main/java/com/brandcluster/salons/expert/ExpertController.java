@@ -4,6 +4,7 @@ import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.PageView;
 import com.brandcluster.salons.expert.ExpertRequests.ExpertView;
 import com.brandcluster.salons.expert.ExpertRequests.ProfileInput;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -65,7 +66,9 @@ class ExpertController {
 
     /** The expert themself edits their profile (JSON merge patch). */
     @PatchMapping(value = "/{expertId}", consumes = {"application/json", "application/merge-patch+json"})
-    ExpertView patch(@PathVariable String expertId, @RequestBody JsonNode patch, Caller caller) {
+    ExpertView patch(@PathVariable String expertId,
+                     @RequestBody @Schema(implementation = ExpertRequests.ProfileInput.class) JsonNode patch,
+                     Caller caller) {
         return ExpertView.of(profiles.patch(expertId, patch, caller));
     }
 }

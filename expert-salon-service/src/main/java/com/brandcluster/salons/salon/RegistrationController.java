@@ -4,6 +4,9 @@ import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.PageView;
 import com.brandcluster.salons.calendar.ICalendars;
 import com.brandcluster.salons.salon.SalonRequests.RegistrationView;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,6 +48,8 @@ class RegistrationController {
 
     /** The registration as an iCalendar download (RFC 5545), with a UID that stays the same for its whole life. */
     @GetMapping("/registrations/{registrationId}/calendar")
+    @ApiResponse(responseCode = "200", description = "The salon as iCalendar (RFC 5545)",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     ResponseEntity<String> calendar(@PathVariable String registrationId, Caller caller) {
         return ICalendars.download(registrations.calendar(registrationId, caller),
                 "salon-registration-" + registrationId);

@@ -8,6 +8,7 @@ import com.brandcluster.membership.enterprise.EnterpriseRequests.Registered;
 import com.brandcluster.membership.enterprise.EnterpriseRequests.RoleChange;
 import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.ForbiddenException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -65,7 +66,9 @@ class EnterpriseController {
 
     /** An admin of the enterprise edits its profile (JSON merge patch; the credit code never changes). */
     @PatchMapping(value = "/{enterpriseId}", consumes = {"application/json", "application/merge-patch+json"})
-    EnterpriseView patch(@PathVariable String enterpriseId, @RequestBody JsonNode patch, Caller caller) {
+    EnterpriseView patch(@PathVariable String enterpriseId,
+                         @RequestBody @Schema(implementation = EnterpriseRequests.ProfileInput.class) JsonNode patch,
+                         Caller caller) {
         return EnterpriseView.of(profiles.patch(enterpriseId, patch, caller));
     }
 

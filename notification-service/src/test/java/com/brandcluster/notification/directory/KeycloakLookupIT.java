@@ -37,7 +37,8 @@ class KeycloakLookupIT extends NotificationIntegrationTest {
     @DynamicPropertySource
     static void keycloakUrl(DynamicPropertyRegistry registry) {
         registry.add("brandcluster.notifications.keycloak.url", keycloak::baseUrl);
-        registry.add("brandcluster.notifications.keycloak.read-timeout", () -> "500ms");
+        // generous against a loaded CI machine (a 404 answered late would count as slow); the slow stub is well beyond it
+        registry.add("brandcluster.notifications.keycloak.read-timeout", () -> "2s");
     }
 
     @Test
@@ -60,7 +61,7 @@ class KeycloakLookupIT extends NotificationIntegrationTest {
     @Test
     void anExpertKeycloakDoesNotKnowIsNotNotifiedAndASlowKeycloakLeavesTheInboxOnly() throws Exception {
         String unknown = expert(aResponse().withStatus(404));
-        String slow = expert(okJson("{\"email\":\"slow@experts.example\"}").withFixedDelay(3_000));
+        String slow = expert(okJson("{\"email\":\"slow@experts.example\"}").withFixedDelay(6_000));
 
         String unknownEvent = publishFixture(SalonSessionConfirmed.ROUTING_KEY, Map.of("expertId", unknown));
         String slowEvent = publishFixture(SalonSessionConfirmed.ROUTING_KEY, Map.of("expertId", slow));
