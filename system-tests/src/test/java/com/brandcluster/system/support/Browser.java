@@ -193,6 +193,16 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         return this;
     }
 
+    /**
+     * Ignores the pages' Content-Security-Policy from now on (CDP {@code Page.setBypassCSP}), for tests that run
+     * their own JavaScript on pages which forbid it, such as the gateway's JSON answers ({@code default-src 'none'}).
+     * Never for tests of the web UI: its policy is part of what they test.
+     */
+    public Browser bypassContentSecurityPolicy() {
+        driver().executeCdpCommand("Page.setBypassCSP", Map.of("enabled", true));
+        return this;
+    }
+
     /** The language the browser was started with ({@code navigator.language}, {@code Accept-Language}). */
     public String language() {
         return language;
