@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * The web UI: the single-page app (a jar with {@code static/index.html} and hashed files under
  * {@code static/assets/} on the classpath) and the services' committed OpenAPI documents.
  * <ul>
- * <li>{@code /} and every client-side route (a GET for an HTML page outside the gateway's own paths, whose last
+ * <li>{@code /} and every client-side route (a GET or HEAD for an HTML page outside the gateway's own paths, whose last
  * segment is no file name) answer {@code index.html}, {@code Cache-Control: no-cache};</li>
  * <li>{@code /assets/**}: the hashed files, cached for a year ({@code immutable}); a missing one is a 404;</li>
  * <li>{@code /openapi/<service>.json}: the documents (copied from the repository's {@code openapi/} folder by the
@@ -89,7 +89,8 @@ class WebUiConfiguration implements WebFluxConfigurer {
     }
 
     static RequestPredicate clientRoute() {
-        return request -> HttpMethod.GET.equals(request.method()) && isClientRoute(request.path())
+        return request -> (HttpMethod.GET.equals(request.method()) || HttpMethod.HEAD.equals(request.method()))
+                && isClientRoute(request.path())
                 && ("/".equals(request.path()) || acceptsHtml(request));
     }
 

@@ -23,6 +23,18 @@ class WebUiConfigurationTest {
                 .expectBody(String.class).value(page -> assertThat(page).contains("href=\"/swagger-ui.html\""));
     }
 
+    @Test
+    void answersTheAppToHeadAsToGet() {
+        WebTestClient client = WebTestClient.bindToRouterFunction(
+                WebUiConfiguration.singlePageApp(new ClassPathResource("static/index.html"))).build();
+
+        client.head().uri("/clusters/lighting").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Cache-Control", "no-cache");
+        client.post().uri("/clusters/lighting").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/", "/clusters/lighting", "/secretariat/applications/a-1", "/login-help", "/apis"})
     void takesPagesOutsideTheGatewaysOwnPathsForClientRoutes(String path) {

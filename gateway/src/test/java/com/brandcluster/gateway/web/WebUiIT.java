@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -37,8 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Content-Security-Policy, all of it for anonymous browsers, while the API paths keep their own rules.
  */
 @ExtendWith({TestTokensExtension.class, MongoExtension.class})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
+        "brandcluster.gateway.browser.keycloak.issuer-uri=" + WebUiIT.KEYCLOAK_REALM)
 class WebUiIT {
+
+    /** Keycloak as the browser sees it, on another origin than the gateway (its own context, too). */
+    static final String KEYCLOAK_REALM = "https://login.brandcluster.example:8443/realms/brand-cluster";
 
     static final List<String> SERVICES = List.of("membership-service", "events-service", "expert-salon-service",
             "branding-assets-service", "notification-service");
@@ -46,9 +49,6 @@ class WebUiIT {
 
     @LocalServerPort
     int port;
-
-    @Value("${brandcluster.gateway.browser.keycloak.issuer-uri}")
-    URI keycloakIssuer;
 
     WebTestClient client;
 
@@ -107,7 +107,7 @@ class WebUiIT {
                     .expectHeader().valueEquals("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
                             + "style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; "
                             + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self' "
-                            + keycloakIssuer.getScheme() + "://" + keycloakIssuer.getRawAuthority())
+                            + "https://login.brandcluster.example:8443")
                     .expectHeader().valueEquals("X-Frame-Options", "DENY")
                     .expectBody(String.class).value(page -> assertThat(page).contains("data-fixture=\"gateway-test\""));
         }
