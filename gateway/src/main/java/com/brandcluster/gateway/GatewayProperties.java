@@ -62,10 +62,28 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue R
     /**
      * Security headers set on every response of the gateway, proxied or its own (replacing what a service sent).
      * {@code X-Content-Type-Options: nosniff} and {@code X-Frame-Options: DENY} are always set.
+     *
+     * @param contentSecurityPolicy         for the APIs ({@code /api/**}, {@code /actuator/**}, {@code /v3/api-docs})
+     *                                      and every problem detail: nothing may load, nothing may frame it
+     * @param webContentSecurityPolicy      for the web UI (the single-page app, its files, the OpenAPI documents);
+     *                                      {@value #KEYCLOAK_ORIGIN} stands for Keycloak's browser-facing origin (the
+     *                                      logout form's redirect goes there)
+     * @param apiDocsContentSecurityPolicy  for Swagger UI ({@code /swagger-ui.html}, {@code /swagger-ui/**},
+     *                                      {@code /webjars/**}), which styles its elements inline
      */
     public record Headers(
             @DefaultValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
             String contentSecurityPolicy,
+            @DefaultValue("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                    + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                    + "frame-ancestors 'none'; form-action 'self' " + KEYCLOAK_ORIGIN)
+            String webContentSecurityPolicy,
+            @DefaultValue("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                    + "frame-ancestors 'none'; form-action 'self'")
+            String apiDocsContentSecurityPolicy,
             @DefaultValue("no-referrer") String referrerPolicy) {
+
+        public static final String KEYCLOAK_ORIGIN = "{keycloak-origin}";
     }
 }

@@ -1,10 +1,15 @@
 package com.brandcluster.gateway.edge;
 
+import java.net.URI;
+
 import com.brandcluster.gateway.GatewayProperties;
+import com.brandcluster.gateway.session.BrowserSessionProperties;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
@@ -13,9 +18,16 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Sets the security headers on every response just before it is committed: proxied answers (replacing whatever a
- * service sent, so every answer carries the same policy), the gateway's own problem details and actuator responses.
- * The default Content-Security-Policy suits JSON APIs (nothing may load, nothing may frame it); the web UI will need
- * its own policy when the gateway serves it.
+ * service sent, so every answer carries the same policy), the gateway's own problem details, actuator responses and
+ * the web UI. Three Content-Security-Policies, by path:
+ * <ul>
+ * <li>the APIs ({@code /api/**}, {@code /actuator/**}, {@code /v3/api-docs/**}) and every problem detail: nothing may
+ * load, nothing may frame it;</li>
+ * <li>Swagger UI ({@code /swagger-ui.html}, {@code /swagger-ui/**}, {@code /webjars/**}): its own files, and inline
+ * styles, which it needs;</li>
+ * <li>everything else, the single-page app: its own scripts, styles, images, fonts and API only (no inline script, no
+ * eval), and forms may go to the gateway and to Keycloak (the logout form's redirect).</li>
+ * </ul>
  */
 @Component
 class SecurityHeadersFilter implements WebFilter, Ordered {
@@ -26,9 +38,17 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
     static final String X_FRAME_OPTIONS = "X-Frame-Options";
 
     private final GatewayProperties.Headers policy;
+    private final String webPolicy;
 
-    SecurityHeadersFilter(GatewayProperties properties) {
+    SecurityHeadersFilter(GatewayProperties properties, BrowserSessionProperties browser) {
         this.policy = properties.headers();
+        this.webPolicy = policy.webContentSecurityPolicy() == null ? null : policy.webContentSecurityPolicy()
+                .replace(GatewayProperties.Headers.KEYCLOAK_ORIGIN, origin(browser.keycloak().issuerUri()));
+    }
+
+    /** {@code scheme://host[:port]} of the realm the browser is sent to. */
+    static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     @Override
@@ -38,18 +58,39 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> apply(exchange.getResponse().getHeaders())));
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        ServerHttpResponse response = exchange.getResponse();
+        response.beforeCommit(() -> Mono.fromRunnable(() -> apply(path, response.getHeaders())));
         return chain.filter(exchange);
     }
 
-    private void apply(HttpHeaders headers) {
+    private void apply(String path, HttpHeaders headers) {
         headers.set(X_CONTENT_TYPE_OPTIONS, "nosniff");
         headers.set(X_FRAME_OPTIONS, "DENY");
         if (StringUtils.hasText(policy.referrerPolicy())) {
             headers.set(REFERRER_POLICY, policy.referrerPolicy());
         }
-        if (StringUtils.hasText(policy.contentSecurityPolicy())) {
-            headers.set(CONTENT_SECURITY_POLICY, policy.contentSecurityPolicy());
+        String csp = contentSecurityPolicy(path, headers.getContentType());
+        if (StringUtils.hasText(csp)) {
+            headers.set(CONTENT_SECURITY_POLICY, csp);
         }
+    }
+
+    private String contentSecurityPolicy(String path, MediaType contentType) {
+        if (isApi(path) || MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(contentType)) {
+            return policy.contentSecurityPolicy();
+        }
+        if (path.equals("/swagger-ui.html") || under(path, "/swagger-ui") || under(path, "/webjars")) {
+            return policy.apiDocsContentSecurityPolicy();
+        }
+        return webPolicy;
+    }
+
+    private static boolean isApi(String path) {
+        return under(path, "/api") || under(path, "/actuator") || under(path, "/v3/api-docs");
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 }
