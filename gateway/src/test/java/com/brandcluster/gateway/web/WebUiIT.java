@@ -14,7 +14,6 @@ import java.util.zip.GZIPInputStream;
 
 import com.brandcluster.testsupport.MongoExtension;
 import com.brandcluster.testsupport.OpenApiDocuments;
-import com.brandcluster.testsupport.TestTokensExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web UI side of the gateway: Swagger UI over the five committed OpenAPI documents, the single-page app (a test
  * fixture {@code static/index.html} and one hashed file stand in for the portal-ui jar) with its caching and its
- * Content-Security-Policy, all of it for anonymous browsers, while the API paths keep their own rules.
+ * Content-Security-Policy, all of it for anonymous browsers, while the API paths keep their own rules. No tokens
+ * (test-support's token extension would leave its issuer in the system properties for later test classes).
  */
-@ExtendWith({TestTokensExtension.class, MongoExtension.class})
+@ExtendWith(MongoExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
         "brandcluster.gateway.browser.keycloak.issuer-uri=" + WebUiIT.KEYCLOAK_REALM)
 class WebUiIT {
