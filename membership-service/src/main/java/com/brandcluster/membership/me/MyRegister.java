@@ -6,6 +6,8 @@ import com.brandcluster.membership.enterprise.EnterpriseRepository;
 import com.brandcluster.membership.membership.Membership;
 import com.brandcluster.membership.membership.MembershipLookup;
 import com.brandcluster.platform.security.Caller;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -45,13 +47,16 @@ class MyRegister {
                 m.status().name(), m.validUntil());
     }
 
-    record Me(String subject, String username, String email, List<String> roles, List<String> secretariatOf,
-              EnterpriseOfMine enterprise, List<MembershipOfMine> memberships) {
+    @NullMarked
+    record Me(String subject, @Nullable String username, @Nullable String email, List<String> roles,
+              List<String> secretariatOf, @Nullable EnterpriseOfMine enterprise, List<MembershipOfMine> memberships) {
     }
 
+    @NullMarked
     record EnterpriseOfMine(String id, String legalName) {
     }
 
+    @NullMarked
     record MembershipOfMine(String clusterId, String clusterName, String memberNumber, String tier, String status,
                             LocalDate validUntil) {
     }
