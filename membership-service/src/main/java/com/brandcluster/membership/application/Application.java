@@ -21,6 +21,7 @@ import java.util.List;
  */
 @Document("applications")
 @CompoundIndex(name = "cluster_status_submitted", def = "{'clusterId': 1, 'status': 1, 'submittedAt': -1}")
+@CompoundIndex(name = "enterprise_submitted", def = "{'enterpriseId': 1, 'submittedAt': -1}")
 @CompoundIndex(name = "admission_pending", def = "{'admission': 1, 'decidedAt': 1}")
 public class Application implements OutboxCarrier {
 

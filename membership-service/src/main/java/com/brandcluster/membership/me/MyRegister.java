@@ -43,8 +43,8 @@ class MyRegister {
     }
 
     private MembershipOfMine view(Membership m) {
-        return new MembershipOfMine(m.clusterId(), clusters.get(m.clusterId()).name(), m.memberNumber(), m.tier(),
-                m.status().name(), m.validUntil());
+        return new MembershipOfMine(m.id(), m.clusterId(), clusters.get(m.clusterId()).name(), m.memberNumber(),
+                m.tier(), m.status().name(), m.validUntil());
     }
 
     @NullMarked
@@ -56,8 +56,9 @@ class MyRegister {
     record EnterpriseOfMine(String id, String legalName) {
     }
 
+    /** One of the enterprise's memberships; {@code id} is the membership's id. */
     @NullMarked
-    record MembershipOfMine(String clusterId, String clusterName, String memberNumber, String tier, String status,
-                            LocalDate validUntil) {
+    record MembershipOfMine(String id, String clusterId, String clusterName, String memberNumber, String tier,
+                            String status, LocalDate validUntil) {
     }
 }
