@@ -7,6 +7,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,10 +40,12 @@ public class Registration implements OutboxCarrier {
         }
     }
 
-    public record Attendee(String name, String email, String position) {
+    @NullMarked
+    public record Attendee(String name, @Nullable String email, @Nullable String position) {
     }
 
-    public record Change(Status status, Instant at, String by, String reason) {
+    @NullMarked
+    public record Change(Status status, Instant at, String by, @Nullable String reason) {
     }
 
     /**
@@ -50,6 +54,7 @@ public class Registration implements OutboxCarrier {
      *
      * @param reason the membership status that caused it (SUSPENDED, LAPSED, TERMINATED)
      */
+    @NullMarked
     public record Flag(String reason, Instant at) {
     }
 
