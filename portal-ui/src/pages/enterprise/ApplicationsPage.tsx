@@ -8,7 +8,7 @@ import { useSession } from '../../session/session';
 import { Empty, Field, Loading, Page, Pagination, ProblemAlert, Status } from '../../ui/components';
 import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
-import { clusterName, loadClusters, loadMe, loadMyApplications, rememberApplication, tierName, type ClusterView } from './data';
+import { clusterName, loadClusters, loadMe, loadMyApplications, tierName, type ClusterView } from './data';
 import { useClientPage } from './paging';
 import { RegisterFirst } from './RegisterFirst';
 
@@ -51,7 +51,6 @@ function ApplyForm({ enterpriseId, clusters, clustersProblem }: {
       params: { path: { clusterId } },
       body: { tier: tier || undefined, motivation: motivation.trim() || undefined },
     }));
-    rememberApplication(enterpriseId, application.id ?? '');
     navigate(`/membership/applications/${application.id}`);
   });
   const submit = (e: FormEvent) => {
