@@ -27,14 +27,13 @@ function Applications() {
   if (!enterpriseId) return <RegisterFirst title={t('enterprise.applications.title')} />;
   return (
     <Page title={t('enterprise.applications.title')}>
-      <ApplyForm enterpriseId={enterpriseId} clusters={clusters.data} clustersProblem={clusters.problem} />
+      <ApplyForm clusters={clusters.data} clustersProblem={clusters.problem} />
       <MyApplications enterpriseId={enterpriseId} clusters={clusters.data} />
     </Page>
   );
 }
 
-function ApplyForm({ enterpriseId, clusters, clustersProblem }: {
-  enterpriseId: string;
+function ApplyForm({ clusters, clustersProblem }: {
   clusters?: ClusterView[];
   clustersProblem?: ApiProblem;
 }) {
