@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,7 +31,6 @@ import java.time.Instant;
 @RequestMapping("/api/assets")
 class BadgeController {
 
-    static final String LICENCES_PATH = "/api/assets/licences/";
     private static final MediaType SVG = new MediaType("image", "svg+xml", StandardCharsets.UTF_8);
 
     private final Entitlements entitlements;
@@ -40,14 +38,16 @@ class BadgeController {
     private final ClusterTiers tiers;
     private final Licences licences;
     private final BadgeRenderer renderer;
+    private final BadgeProperties badges;
 
     BadgeController(Entitlements entitlements, MembershipLookup membership, ClusterTiers tiers, Licences licences,
-                    BadgeRenderer renderer) {
+                    BadgeRenderer renderer, BadgeProperties badges) {
         this.entitlements = entitlements;
         this.membership = membership;
         this.tiers = tiers;
         this.licences = licences;
         this.renderer = renderer;
+        this.badges = badges;
     }
 
     /**
@@ -63,8 +63,7 @@ class BadgeController {
                                  Caller caller) {
         BadgeHolder holder = holder(entitlements.of(clusterId, caller).requireGoodStanding());
         Licence licence = licences.issueFor(holder);
-        String checkUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path(LICENCES_PATH + licence.id())
-                .toUriString();
+        String checkUrl = badges.checkUrl(licence.id());
         Badge badge = new Badge(tiers.name(clusterId).orElse(clusterId), holder.enterpriseName(),
                 holder.memberNumber(), licence.id(), checkUrl);
         boolean png = format.equals("png");

@@ -11,6 +11,6 @@ class BadgeWebConfiguration {
     /** Anybody may check a licence: a buyer scanning the QR code on a product has no account. */
     @Bean
     HttpAuthorizations licenceChecks() {
-        return requests -> requests.requestMatchers(HttpMethod.GET, BadgeController.LICENCES_PATH + "*").permitAll();
+        return requests -> requests.requestMatchers(HttpMethod.GET, "/api/assets/licences/*").permitAll();
     }
 }

@@ -93,7 +93,7 @@ class BadgeIT extends AssetsIntegrationTest {
         assertThat(text).contains("Member of the China Lighting Brand Cluster", "品牌集群成员", NAME, memberNumber,
                 "Licence " + licenceId(badge));
         assertThat(svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").getLength()).isEqualTo(1);
-        assertThat(checkUrl(badge)).endsWith("/api/assets/licences/" + licenceId(badge));
+        assertThat(checkUrl(badge)).isEqualTo("https://portal.brandcluster.test/licences/" + licenceId(badge));
         assertThat(licenceId(badge)).matches("[A-Za-z0-9_-]{27}");
     }
 

@@ -327,6 +327,7 @@ class DockerComposeTest {
             // from inside the container, so localhost is right there
             Set<String> browserFacing = new HashSet<>(module.variablesOf("brandcluster.security.issuer-uri"));
             browserFacing.addAll(module.variablesOf("brandcluster.notifications.portal-url"));
+            browserFacing.addAll(module.variablesOf("brandcluster.assets.badges.portal-url"));
             env.forEach((variable, value) -> {
                 if (value == null) {
                     return;
