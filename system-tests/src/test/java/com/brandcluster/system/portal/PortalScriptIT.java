@@ -105,6 +105,18 @@ class PortalScriptIT {
     }
 
     @Test
+    @Order(2)
+    void theWebPortalIsServedAtTheUrlItPrints() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + PORTS.get("GATEWAY_PORT") + "/clusters/lighting"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<div id=\"root\"></div>").containsPattern("src=\"/assets/index-[^\"]+\\.js\"");
+    }
+
+    @Test
     @Order(3)
     void theDemoMembersAdmissionMailsWaitInTheLocalMailCatcher() {
         HttpClient http = HttpClient.newHttpClient();
