@@ -80,8 +80,8 @@ function About({ cluster }: { cluster: Cluster }) {
                 <tr key={tier.code}>
                   <th scope="row">{tier.name}</th>
                   <td>{money(tier.annualFee)}</td>
-                  <td>{tier.benefits?.consultationHoursPerYear ?? '—'}</td>
-                  <td>{tier.benefits?.seatsPerEvent ?? '—'}</td>
+                  <td>{tier.consultationHoursPerYear}</td>
+                  <td>{tier.seatsPerEvent}</td>
                 </tr>
               ))}
             </tbody>

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -83,8 +82,7 @@ class UiConsultationIT {
         assertThat(pending.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Pending");
         browser.screenshot("expert-consultations");
         pending.findElement(By.xpath(".//button[normalize-space()='Confirm']")).click();
-        browser.waiting().withMessage("the consultation confirmed in the expert's list")
-                .ignoring(StaleElementReferenceException.class)
+        ui.waiting().withMessage("the consultation confirmed in the expert's list")
                 .until(driver -> consultationRow(note).findElement(By.cssSelector(".badge")).getText().equals("Confirmed"));
         ui.signOut();
 
@@ -114,7 +112,7 @@ class UiConsultationIT {
 
     /** The row of the consultation with this note in the page's lists. */
     private static WebElement consultationRow(String note) {
-        return browser.waiting().withMessage(() -> "a consultation noted \"" + note + "\" on " + browser.url())
+        return ui.waiting().withMessage(() -> "a consultation noted \"" + note + "\" on " + browser.url())
                 .until(driver -> driver.findElements(By.cssSelector("main tbody tr")).stream()
                         .filter(row -> row.getText().contains(note)).findFirst().orElse(null));
     }

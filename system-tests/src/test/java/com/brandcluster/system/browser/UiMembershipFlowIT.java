@@ -65,7 +65,7 @@ class UiMembershipFlowIT {
 
         ui.signInAt("/secretariat/lighting/applications", "secretariat-lighting");
         assertThat(ui.heading()).contains("Application review");
-        WebElement application = browser.waiting().until(driver -> driver.findElements(By.cssSelector("main article.card"))
+        WebElement application = ui.waiting().until(driver -> driver.findElements(By.cssSelector("main article.card"))
                 .stream().filter(card -> card.findElement(By.tagName("h3")).getText().equals(legalName))
                 .findFirst().orElse(null));
         browser.screenshot("secretariat-applications");
@@ -76,7 +76,7 @@ class UiMembershipFlowIT {
         ui.signOut();
 
         ui.signInAt("/membership/memberships", user);
-        WebElement row = browser.waiting().until(driver -> driver.findElements(By.cssSelector("main tbody tr")).stream()
+        WebElement row = ui.waiting().until(driver -> driver.findElements(By.cssSelector("main tbody tr")).stream()
                 .filter(tr -> tr.findElement(By.tagName("th")).getText().equals(CLUSTER)).findFirst().orElse(null));
         assertThat(row.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Active");
         assertThat(row.getText()).contains(memberNumber);

@@ -43,6 +43,12 @@ class UiPagesIT {
 
     @Test
     void publicPages() {
+        ui.open("/clusters/lighting");
+        WebElement memberTier = ui.visible(By.xpath("//main//tbody/tr[th[normalize-space()='Member']]"));
+        assertThat(memberTier.findElements(By.tagName("td")).stream().map(WebElement::getText))
+                .as("fee, consultation hours and seats per event of the lighting cluster's entry tier")
+                .containsExactly("CN¥20,000.00", "4", "2");
+
         checkPages(null, pages(
                 "home", "/",
                 "cluster", "/clusters/lighting",
@@ -87,7 +93,7 @@ class UiPagesIT {
 
         for (String name : names) {
             new Select(browser.driver().findElement(By.cssSelector(".topbar select"))).selectByVisibleText(name);
-            browser.waiting().withMessage(() -> "the operations of " + name + " in the Swagger UI")
+            ui.waiting().withMessage(() -> "the operations of " + name + " in the Swagger UI")
                     .until(driver -> driver.getCurrentUrl().contains("urls.primaryName=" + name)
                             && !driver.findElements(By.cssSelector(".information-container .title")).isEmpty()
                             && !driver.findElements(By.cssSelector(".opblock")).isEmpty()

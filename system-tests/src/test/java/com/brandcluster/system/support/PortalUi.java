@@ -3,9 +3,11 @@ package com.brandcluster.system.support;
 import com.brandcluster.testsupport.KeycloakExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +60,14 @@ public final class PortalUi {
         return browser;
     }
 
+    /**
+     * Waits up to {@link Browser#WAIT}, as {@link Browser#waiting()}, for a condition on a page that React may be
+     * rendering anew meanwhile: an element found a moment ago and replaced since is looked for again.
+     */
+    public WebDriverWait waiting() {
+        return (WebDriverWait) browser.waiting().ignoring(StaleElementReferenceException.class);
+    }
+
     /** The gateway's address as the browser uses it. */
     public String gateway() {
         return login.gateway();
@@ -74,7 +84,7 @@ public final class PortalUi {
      * page's data).
      */
     public PortalUi awaitLoaded() {
-        browser.waiting().withMessage(() -> "the page " + browser.url() + " to finish loading").until(driver ->
+        waiting().withMessage(() -> "the page " + browser.url() + " to finish loading").until(driver ->
                 (Boolean) ((JavascriptExecutor) driver).executeScript("""
                         return document.readyState === 'complete'
                             && !!document.querySelector('main h1')
@@ -86,11 +96,11 @@ public final class PortalUi {
     /** Signs in with the header's "Sign in" button and Keycloak's page; back on the page where it started. */
     public PortalUi signIn(String username) {
         String from = browser.url();
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(
+        waiting().until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("header.top button.primary"))).click();
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
         login.submit(username, KeycloakExtension.DEMO_PASSWORD).awaitBackOnGateway();
-        browser.waiting().withMessage(() -> "back on " + from + " signed in as " + username)
+        waiting().withMessage(() -> "back on " + from + " signed in as " + username)
                 .until(driver -> driver.getCurrentUrl().equals(from)
                         && !driver.findElements(USER_NAME).isEmpty());
         return awaitLoaded();
@@ -104,9 +114,9 @@ public final class PortalUi {
 
     /** Signs out with the header's button: the gateway and Keycloak end their sessions, the start page shows. */
     public PortalUi signOut() {
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("header.top .user button")))
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("header.top .user button")))
                 .click();
-        browser.waiting().withMessage(() -> "signed out, back on the start page, but the browser is at " + browser.url())
+        waiting().withMessage(() -> "signed out, back on the start page, but the browser is at " + browser.url())
                 .until(driver -> driver.getCurrentUrl().equals(gateway() + "/")
                         && !driver.findElements(By.cssSelector("header.top button.primary")).isEmpty());
         return awaitLoaded();
@@ -141,12 +151,12 @@ public final class PortalUi {
 
     /** Waits for an element to be visible and returns it. */
     public WebElement visible(By locator) {
-        return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     /** Waits for an element with this text (exactly, after trimming) to be visible and returns it. */
     public WebElement visibleWithText(String css, String text) {
-        return browser.waiting().withMessage(() -> "a visible " + css + " reading \"" + text + "\" on " + browser.url())
+        return waiting().withMessage(() -> "a visible " + css + " reading \"" + text + "\" on " + browser.url())
                 .until(driver -> driver.findElements(By.cssSelector(css)).stream()
                         .filter(element -> element.isDisplayed() && element.getText().trim().equals(text))
                         .findFirst().orElse(null));
@@ -154,7 +164,7 @@ public final class PortalUi {
 
     /** The form control labelled with this text (a {@code <label for>}) in the page. */
     public WebElement field(String label) {
-        WebElement element = browser.waiting().withMessage(() -> "a field labelled \"" + label + "\" on " + browser.url())
+        WebElement element = waiting().withMessage(() -> "a field labelled \"" + label + "\" on " + browser.url())
                 .until(driver -> driver.findElements(By.cssSelector("main label")).stream()
                         .filter(l -> l.getText().trim().equals(label)).findFirst().orElse(null));
         return browser.driver().findElement(By.id(element.getDomAttribute("for")));
@@ -194,7 +204,7 @@ public final class PortalUi {
      * folder, and returns it.
      */
     public Path downloaded(Path folder, String suffix) {
-        return browser.waiting().withMessage(() -> "a *" + suffix + " downloaded into " + folder + " (there: "
+        return waiting().withMessage(() -> "a *" + suffix + " downloaded into " + folder + " (there: "
                         + listing(folder) + ")")
                 .until(driver -> {
                     List<String> names = listing(folder);
