@@ -19,7 +19,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    chunkSizeWarningLimit: 300,
+    // the budget that counts is gzipped and checked by scripts/bundle-budget.mjs; this only quiets Vite's own raw-size warning
+    chunkSizeWarningLimit: 600,
   },
   server: {
     port: 5173,
@@ -31,5 +32,10 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     css: false,
     restoreMocks: true,
+    unstubGlobals: true,
+    // One jsdom per worker instead of one per file: 8x faster on two cores. The setup file resets what a test can
+    // leave behind (rendered trees, cookies, storage, stubbed globals).
+    pool: 'threads',
+    isolate: false,
   },
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { call, membership } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
@@ -8,7 +8,7 @@ import { Empty, Loading, Page, ProblemAlert, Status } from '../../ui/components'
 import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
 import { SecretariatLink } from './SecretariatLink';
-import { loadApplication, loadClusters, rememberApplication, tierName } from './data';
+import { loadApplication, loadClusters, tierName } from './data';
 
 const mayRead = (s: Session) => enterprise(s) || secretariat(s);
 
@@ -26,10 +26,6 @@ function Application() {
   const clusters = useAsync(loadClusters, []);
   const a = application.data;
   const own = !!a && a.enterpriseId === session.user?.enterprise_id;
-  useEffect(() => {
-    // so that the enterprise's list of applications shows one opened from a notification or an e-mail too
-    if (a?.id && own && a.enterpriseId) rememberApplication(a.enterpriseId, a.id);
-  }, [a?.id, a?.enterpriseId, own]);
   const withdraw = useSubmit(async () => {
     await call(membership.POST('/api/membership/applications/{applicationId}/withdrawal', {
       params: { path: { applicationId } },

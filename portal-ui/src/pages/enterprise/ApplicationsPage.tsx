@@ -8,7 +8,7 @@ import { useSession } from '../../session/session';
 import { Empty, Field, Loading, Page, Pagination, ProblemAlert, Status } from '../../ui/components';
 import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
-import { clusterName, loadClusters, loadMe, loadMyApplications, rememberApplication, tierName, type ClusterView } from './data';
+import { clusterName, loadClusters, loadMe, loadMyApplications, tierName, type ClusterView } from './data';
 import { useClientPage } from './paging';
 import { RegisterFirst } from './RegisterFirst';
 
@@ -27,14 +27,13 @@ function Applications() {
   if (!enterpriseId) return <RegisterFirst title={t('enterprise.applications.title')} />;
   return (
     <Page title={t('enterprise.applications.title')}>
-      <ApplyForm enterpriseId={enterpriseId} clusters={clusters.data} clustersProblem={clusters.problem} />
+      <ApplyForm clusters={clusters.data} clustersProblem={clusters.problem} />
       <MyApplications enterpriseId={enterpriseId} clusters={clusters.data} />
     </Page>
   );
 }
 
-function ApplyForm({ enterpriseId, clusters, clustersProblem }: {
-  enterpriseId: string;
+function ApplyForm({ clusters, clustersProblem }: {
   clusters?: ClusterView[];
   clustersProblem?: ApiProblem;
 }) {
@@ -51,7 +50,6 @@ function ApplyForm({ enterpriseId, clusters, clustersProblem }: {
       params: { path: { clusterId } },
       body: { tier: tier || undefined, motivation: motivation.trim() || undefined },
     }));
-    rememberApplication(enterpriseId, application.id ?? '');
     navigate(`/membership/applications/${application.id}`);
   });
   const submit = (e: FormEvent) => {

@@ -64,54 +64,13 @@ export async function loadCurrentConvention(clusterId: string): Promise<Conventi
   }
 }
 
-const APPLICATIONS_KEY = 'bc.enterprise.applications.';
-
-/**
- * The ids of applications this browser has submitted or opened for an enterprise. membership-service lists an
- * enterprise's memberships but not its applications, so the list of applications is these plus the applications that
- * admitted the enterprise (a membership's id is its application's id).
- */
-export function rememberedApplications(enterpriseId: string): string[] {
-  try {
-    const stored: unknown = JSON.parse(localStorage.getItem(APPLICATIONS_KEY + enterpriseId) ?? '[]');
-    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-export function rememberApplication(enterpriseId: string, applicationId: string): void {
-  const ids = rememberedApplications(enterpriseId);
-  if (!ids.includes(applicationId)) {
-    localStorage.setItem(APPLICATIONS_KEY + enterpriseId, JSON.stringify([applicationId, ...ids].slice(0, 200)));
-  }
-}
-
-export function forgetApplication(enterpriseId: string, applicationId: string): void {
-  localStorage.setItem(APPLICATIONS_KEY + enterpriseId,
-    JSON.stringify(rememberedApplications(enterpriseId).filter((id) => id !== applicationId)));
-}
-
-/** The applications of the enterprise the page knows of, newest first; ones gone or not the caller's are left out. */
+/** Every application of the caller's enterprise, to every cluster, newest first. */
 export async function loadMyApplications(me: Me): Promise<ApplicationView[]> {
   const enterpriseId = me.enterprise?.id;
   if (!enterpriseId) return [];
-  const admitting = (await loadMyMemberships(me)).map((m) => m.id ?? '').filter(Boolean);
-  const ids = [...new Set([...rememberedApplications(enterpriseId), ...admitting])];
-  const found = await Promise.all(ids.map(async (id) => {
-    try {
-      return await loadApplication(id);
-    } catch (e) {
-      const status = (e as { status?: number }).status;
-      if (status === 404 || status === 403) {
-        forgetApplication(enterpriseId, id);
-        return undefined;
-      }
-      throw e;
-    }
+  return call(membership.GET('/api/membership/enterprises/{enterpriseId}/applications', {
+    params: { path: { enterpriseId } },
   }));
-  return found.filter((a): a is ApplicationView => !!a && a.enterpriseId === enterpriseId)
-    .sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? ''));
 }
 
 /** The name of a cluster, from the public list, falling back to its id. */

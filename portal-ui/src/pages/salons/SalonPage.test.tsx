@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderPage, sessionOf, stubApi } from '../../test/render';
-import SalonPage, { rememberedRegistrationKey } from './SalonPage';
+import SalonPage from './SalonPage';
 
 const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const salon = {
@@ -21,6 +21,7 @@ function show(answers: Parameters<typeof stubApi>[0], at = '/salons/salon-1') {
   const calls = stubApi({
     'GET /api/salons/salons/salon-1': { body: salon },
     'GET /api/salons/salons/salon-1/programme': { body: programme },
+    'GET /api/salons/registrations/mine': { body: { content: [], page: 0, size: 1, totalElements: 0, totalPages: 0 } },
     ...answers,
   });
   renderPage(<SalonPage />, { path: '/salons/:salonId', at, session: sessionOf({ roles: ['enterprise'], enterprise_id: 'opal' }) });
@@ -30,7 +31,7 @@ function show(answers: Parameters<typeof stubApi>[0], at = '/salons/salon-1') {
 describe('SalonPage', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('checks the attendees before registering, then registers them and remembers the registration', async () => {
+  it('checks the attendees before registering, then registers them and shows the registration', async () => {
     const calls = show({
       'POST /api/salons/salons/salon-1/registrations': { status: 201, body: { ...offered, status: 'WAITLISTED', offerExpiresAt: null } },
       'GET /api/salons/registrations/reg-9': { body: { ...offered, status: 'WAITLISTED', offerExpiresAt: null } },
@@ -48,7 +49,14 @@ describe('SalonPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Join the waitlist' }));
     expect(await screen.findByText(/You are on the waitlist/)).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ attendees: [{ name: 'Chen Jing' }] });
-    expect(localStorage.getItem(rememberedRegistrationKey('opal', 'salon-1'))).toBe('reg-9');
+  });
+
+  it('finds the enterprise\'s own registration of the salon without a link naming it', async () => {
+    const calls = show({
+      'GET /api/salons/registrations/mine': { body: { content: [offered], page: 0, size: 1, totalElements: 1, totalPages: 1 } },
+    });
+    expect(await screen.findByText(/Accept before .*2099/)).toBeInTheDocument();
+    expect(calls.find((c) => c.path === '/api/salons/registrations/mine')!.search).toBe('?salonId=salon-1&size=1');
   });
 
   it('shows the server\'s field error next to the attendee it names', async () => {

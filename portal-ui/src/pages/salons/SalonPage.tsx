@@ -15,14 +15,6 @@ export default function SalonPage() {
   return <Restricted allowed={enterprise}><Salon /></Restricted>;
 }
 
-/**
- * The service answers a registration by its id only (there is no "my registration of this salon" query for
- * enterprises), so the browser remembers the id of the registration it made, per enterprise and salon; a link with
- * `?registration=<id>` (e.g. from a notification) works too.
- */
-export const rememberedRegistrationKey = (enterpriseId: string, salonId: string) =>
-  `bc.salons.registration.${enterpriseId}.${salonId}`;
-
 type Registration = Awaited<ReturnType<typeof loadRegistration>>;
 const loadRegistration = (registrationId: string) =>
   call(salons.GET('/api/salons/registrations/{registrationId}', { params: { path: { registrationId } } }));
@@ -34,24 +26,24 @@ function Salon() {
   const [params] = useSearchParams();
   const { t, dateTime } = useI18n();
   const session = useSession();
-  const storageKey = rememberedRegistrationKey(session.user?.enterprise_id ?? '', salonId);
-  const [registrationId, setRegistrationId] = useState(() => params.get('registration') ?? localStorage.getItem(storageKey));
+  const [registrationId, setRegistrationId] = useState(() => params.get('registration'));
   const salon = useAsync(() => call(salons.GET('/api/salons/salons/{salonId}', { params: { path: { salonId } } })), [salonId]);
   const programme = useAsync(() => call(salons.GET('/api/salons/salons/{salonId}/programme', {
     params: { path: { salonId } },
   })), [salonId]);
+  // the enterprise's registration for this salon: the one a link names, else the newest of the enterprise's own
   const registration = useAsync(async () => {
-    if (!registrationId) return undefined;
-    try {
-      return await loadRegistration(registrationId);
-    } catch (e) {
-      if (e instanceof ApiProblem && (e.status === 404 || e.status === 403)) {
-        localStorage.removeItem(storageKey);
-        return undefined;
+    if (registrationId) {
+      try {
+        return await loadRegistration(registrationId);
+      } catch (e) {
+        if (!(e instanceof ApiProblem && (e.status === 404 || e.status === 403))) throw e;
       }
-      throw e;
     }
-  }, [registrationId]);
+    if (!session.user?.enterprise_id) return undefined;
+    const mine = await call(salons.GET('/api/salons/registrations/mine', { params: { query: { salonId, size: 1 } } }));
+    return mine.content[0];
+  }, [registrationId, salonId, session.user?.enterprise_id]);
 
   if (salon.loading && !salon.data) return <Loading />;
   if (!salon.data) {
@@ -64,7 +56,6 @@ function Salon() {
   }
   const s = salon.data;
   const registered = (r: Registration) => {
-    localStorage.setItem(storageKey, r.id);
     setRegistrationId(r.id);
     registration.reload();
   };

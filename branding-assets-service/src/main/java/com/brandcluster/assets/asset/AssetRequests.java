@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** What clients send and receive. */
+@NullMarked
 final class AssetRequests {
 
     private AssetRequests() {
@@ -28,11 +31,11 @@ final class AssetRequests {
      */
     record AssetMetadata(@NotNull AssetKind kind,
                          @NotBlank @Size(max = 200) String title,
-                         @Size(max = 4000) String description,
-                         @Size(max = 30) List<@NotBlank @Size(max = 60) String> tags,
+                         @Size(max = 4000) @Nullable String description,
+                         @Size(max = 30) @Nullable List<@NotBlank @Size(max = 60) String> tags,
                          @NotNull AccessLevel accessLevel,
-                         @Min(1) @Max(1000) Integer minimumTierRank,
-                         @Size(max = 4000) String usageNotes) {
+                         @Min(1) @Max(1000) @Nullable Integer minimumTierRank,
+                         @Size(max = 4000) @Nullable String usageNotes) {
 
         static AssetMetadata of(AssetDetails details) {
             return new AssetMetadata(details.kind(), details.title(), details.description(), details.tags(),
@@ -53,7 +56,7 @@ final class AssetRequests {
                     minimumTierRank, blankToNull(usageNotes));
         }
 
-        private static String blankToNull(String text) {
+        private static @Nullable String blankToNull(@Nullable String text) {
             return text == null || text.isBlank() ? null : text.strip();
         }
     }
@@ -73,10 +76,10 @@ final class AssetRequests {
      * @param status         PUBLISHED while a version is published, else RETIRED if one was, else DRAFT
      * @param currentVersion the highest-numbered published version; null while none is
      */
-    record AssetView(String id, String clusterId, AssetKind kind, String title, String description,
-                     List<String> tags, AccessLevel accessLevel, Integer minimumTierRank, String usageNotes,
-                     String status, Integer currentVersion, List<VersionView> versions, Instant createdAt,
-                     Instant updatedAt, long version) {
+    record AssetView(String id, String clusterId, AssetKind kind, String title, @Nullable String description,
+                     List<String> tags, AccessLevel accessLevel, @Nullable Integer minimumTierRank,
+                     @Nullable String usageNotes, String status, @Nullable Integer currentVersion,
+                     List<VersionView> versions, Instant createdAt, Instant updatedAt, long version) {
 
         static AssetView of(Asset asset, boolean allVersions) {
             AssetDetails d = asset.details();
@@ -100,8 +103,8 @@ final class AssetRequests {
 
     /** @param content where the version's file is downloaded */
     record VersionView(int number, AssetVersion.Status status, String filename, String contentType, long size,
-                       String sha256, String notes, Instant uploadedAt, Instant publishedAt, Instant retiredAt,
-                       String content) {
+                       String sha256, @Nullable String notes, Instant uploadedAt, @Nullable Instant publishedAt,
+                       @Nullable Instant retiredAt, String content) {
 
         static VersionView of(String assetId, AssetVersion version) {
             StoredFile file = version.file();

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -101,6 +102,8 @@ class BadgeController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(LicenceView.of(licences.check(licenceId)));
     }
 
+    /** A licence is issued only once the member's name and number are known ({@link #holder}): none is null. */
+    @NullMarked
     record LicenceView(String licenceId, LicenceStatus status, String clusterId, String enterpriseName,
                        String memberNumber, Instant issuedAt, Instant checkedAt) {
 

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +43,7 @@ class DownloadController {
     }
 
     /** The shape of {@link #downloads}' answer (a {@link PageView} of the rows of one kind), for the API document. */
+    @NullMarked
     record ReportPage(@ArraySchema(schema = @Schema(oneOf = {DownloadReport.AssetRow.class,
             DownloadReport.MemberRow.class, DownloadReport.OutdatedRow.class})) List<Object> content,
                       int page, int size, long totalElements, int totalPages) {

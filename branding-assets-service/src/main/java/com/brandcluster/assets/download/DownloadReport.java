@@ -3,6 +3,8 @@ package com.brandcluster.assets.download;
 import com.brandcluster.platform.web.ForbiddenException;
 import com.brandcluster.platform.security.Caller;
 import org.bson.Document;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -30,13 +32,17 @@ class DownloadReport {
 
     enum By { ASSET, MEMBER, OUTDATED }
 
-    record AssetRow(String assetId, String title, Integer currentVersion, long downloads, long enterprises,
-                    Instant lastDownloadAt) {
+    /** {@code title} and {@code currentVersion} are null while the asset has no published version (any more). */
+    @NullMarked
+    record AssetRow(String assetId, @Nullable String title, @Nullable Integer currentVersion, long downloads,
+                    long enterprises, Instant lastDownloadAt) {
     }
 
+    @NullMarked
     record MemberRow(String enterpriseId, long downloads, long assets, Instant lastDownloadAt) {
     }
 
+    @NullMarked
     record OutdatedRow(String enterpriseId, String assetId, String title, int downloadedVersion, int currentVersion,
                        Instant downloadedAt) {
     }

@@ -1,5 +1,7 @@
 package com.brandcluster.events.board;
 
+import org.jspecify.annotations.NullMarked;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -47,6 +49,7 @@ final class PostMatching {
     }
 
     /** Why a candidate fits: the reason's code, the points it gives, what it is about (categories, terms, regions). */
+    @NullMarked
     record Reason(String code, int points, List<String> values) {
     }
 

@@ -3,10 +3,13 @@ package com.brandcluster.events.board;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
 
+@NullMarked
 final class PostRequests {
 
     private PostRequests() {
@@ -23,7 +26,7 @@ final class PostRequests {
                      @NotBlank @Size(max = 2000) String description,
                      @NotBlank @RegionCode String region,
                      @NotNull Instant validUntil,
-                     @Size(max = 10) List<@NotBlank @Size(max = 40) String> tags) {
+                     @Size(max = 10) @Nullable List<@NotBlank @Size(max = 40) String> tags) {
 
         static PostInput of(Post post) {
             Post.Content c = post.content();
@@ -40,10 +43,10 @@ final class PostRequests {
     }
 
     /** {@code status} as of the moment of reading: an open post past its {@code validUntil} is EXPIRED. */
-    record PostView(String id, String clusterId, String enterpriseId, String enterpriseName, PostKind kind,
-                    PostCategory category, String title, String description, String region, List<String> tags,
-                    Instant validUntil, PostStatus status, Instant createdAt, Instant updatedAt, Instant closedAt,
-                    String removalReason, Long version) {
+    record PostView(String id, String clusterId, String enterpriseId, @Nullable String enterpriseName,
+                    PostKind kind, PostCategory category, String title, String description, String region,
+                    List<String> tags, Instant validUntil, PostStatus status, Instant createdAt, Instant updatedAt,
+                    @Nullable Instant closedAt, @Nullable String removalReason, Long version) {
 
         static PostView of(Post p, Instant now) {
             Post.Content c = p.content();

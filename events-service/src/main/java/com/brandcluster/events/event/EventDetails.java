@@ -1,5 +1,8 @@
 package com.brandcluster.events.event;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -29,7 +32,9 @@ public record EventDetails(Kind kind, String title, String description, List<Ses
      */
     public enum RegistrationPolicy { AUTOMATIC, APPROVAL, OPEN_WITH_APPROVAL }
 
-    public record Speaker(String name, String title, String organisation) {
+    /** A speaker as the agenda names them; only the name is required. */
+    @NullMarked
+    public record Speaker(String name, @Nullable String title, @Nullable String organisation) {
     }
 
     public record Session(String title, Instant startsAt, Instant endsAt, List<Speaker> speakers) {

@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 import java.net.URI;
@@ -22,6 +24,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+@NullMarked
 final class EventRequests {
 
     private static final int EARLIEST_YEAR = 2000;
@@ -36,14 +39,14 @@ final class EventRequests {
      */
     record EventInput(@NotNull Kind kind,
                       @NotBlank @Size(max = 200) String title,
-                      @Size(max = 10000) String description,
-                      @Size(max = 50) List<@NotNull @Valid SessionInput> agenda,
+                      @Size(max = 10000) @Nullable String description,
+                      @Size(max = 50) @Nullable List<@NotNull @Valid SessionInput> agenda,
                       @NotNull LocalDateTime startsAt,
                       @NotNull LocalDateTime endsAt,
                       @NotBlank @Size(max = 64) String timeZone,
-                      @Size(max = 500) String venue,
+                      @Size(max = 500) @Nullable String venue,
                       @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https link")
-                      String onlineLink,
+                      @Nullable String onlineLink,
                       @NotNull @Min(1) @Max(100000) Integer capacity,
                       @NotNull @Min(1) @Max(100000) Integer seatsPerEnterprise,
                       @NotNull LocalDateTime registrationOpensAt,
@@ -77,7 +80,7 @@ final class EventRequests {
     record SessionInput(@NotBlank @Size(max = 200) String title,
                         @NotNull LocalDateTime startsAt,
                         @NotNull LocalDateTime endsAt,
-                        @Size(max = 20) List<@NotNull @Valid SpeakerInput> speakers) {
+                        @Size(max = 20) @Nullable List<@NotNull @Valid SpeakerInput> speakers) {
 
         Session session(ZoneId zone) {
             List<Speaker> people = speakers == null ? List.of()
@@ -93,19 +96,21 @@ final class EventRequests {
     }
 
     record SpeakerInput(@NotBlank @Size(max = 200) String name,
-                        @Size(max = 200) String title,
-                        @Size(max = 200) String organisation) {
+                        @Size(max = 200) @Nullable String title,
+                        @Size(max = 200) @Nullable String organisation) {
     }
 
     record Cancellation(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    record EventView(String id, String clusterId, Kind kind, String title, String description,
+    record EventView(String id, String clusterId, Kind kind, String title, @Nullable String description,
                      List<SessionView> agenda, Instant startsAt, Instant endsAt, String timeZone,
-                     LocalDateTime localStartsAt, LocalDateTime localEndsAt, String venue, String onlineLink,
+                     LocalDateTime localStartsAt, LocalDateTime localEndsAt, @Nullable String venue,
+                     @Nullable String onlineLink,
                      int capacity, int seatsPerEnterprise, int seatsTaken, int seatsAvailable,
                      Instant registrationOpensAt, Instant registrationClosesAt, Visibility visibility,
-                     RegistrationPolicy registrationPolicy, String status, String cancellationReason, long version) {
+                     RegistrationPolicy registrationPolicy, String status, @Nullable String cancellationReason,
+                     long version) {
 
         static EventView of(ExchangeEvent e) {
             EventDetails d = e.details();
@@ -138,7 +143,7 @@ final class EventRequests {
     }
 
     /** The link goes into calendars as a URI, so it must be one (the pattern alone lets '{' or '%zz' through). */
-    private static void requireUri(String link) {
+    private static void requireUri(@Nullable String link) {
         if (link == null) {
             return;
         }

@@ -4,6 +4,8 @@ import com.brandcluster.platform.outbox.OutboxCarrier;
 import com.brandcluster.platform.outbox.OutboxEntry;
 import com.brandcluster.platform.web.ConflictException;
 import com.brandcluster.platform.web.UnprocessableException;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -56,7 +58,9 @@ class Meeting implements OutboxCarrier {
     record SlotTimes(Instant startsAt, Instant endsAt) {
     }
 
-    record Change(Status status, Instant at, String by, String reason) {
+    /** One recorded change: the state it led to, when, by whom (a user's subject, or {@code system}), and why. */
+    @NullMarked
+    record Change(Status status, Instant at, String by, @Nullable String reason) {
     }
 
     @Id

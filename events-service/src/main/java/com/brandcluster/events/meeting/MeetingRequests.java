@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+@NullMarked
 final class MeetingRequests {
 
     private MeetingRequests() {
@@ -22,19 +25,20 @@ final class MeetingRequests {
     }
 
     /** A slot in local date-times of the event's zone. */
-    record SlotInput(@Size(max = 64) String id, @NotNull LocalDateTime startsAt, @NotNull LocalDateTime endsAt) {
+    record SlotInput(@Size(max = 64) @Nullable String id, @NotNull LocalDateTime startsAt,
+                     @NotNull LocalDateTime endsAt) {
     }
 
-    record TableInput(@Size(max = 64) String id, @NotBlank @Size(max = 100) String name) {
+    record TableInput(@Size(max = 64) @Nullable String id, @NotBlank @Size(max = 100) String name) {
     }
 
     record RequestInput(@NotBlank @Size(max = 64) String withEnterpriseId,
                         @NotBlank @Size(max = 64) String slotId,
-                        @Size(max = 2000) String message) {
+                        @Size(max = 2000) @Nullable String message) {
     }
 
     /** A decline's or a cancellation's optional reason, told the other enterprise. */
-    record Reason(@Size(max = 2000) String reason) {
+    record Reason(@Size(max = 2000) @Nullable String reason) {
     }
 
     record SlotView(String id, Instant startsAt, Instant endsAt, LocalDateTime localStartsAt,
@@ -73,12 +77,13 @@ final class MeetingRequests {
      *                 start; null once answered or ended
      */
     record MeetingView(String id, String exchangeEventId, String clusterId, SlotView slot,
-                       String requesterEnterpriseId, String inviteeEnterpriseId, String message, String status,
-                       TableView table, Instant requestedAt, Instant answerBy, String declineReason,
-                       String cancelledBy, String cancellationReason, String expiredBecause, long version,
+                       String requesterEnterpriseId, String inviteeEnterpriseId, @Nullable String message,
+                       String status, @Nullable TableView table, Instant requestedAt, @Nullable Instant answerBy,
+                       @Nullable String declineReason, @Nullable String cancelledBy,
+                       @Nullable String cancellationReason, @Nullable String expiredBecause, long version,
                        List<Meeting.Change> history) {
 
-        static MeetingView of(Meeting m, MeetingPlan plan, ZoneId zone) {
+        static MeetingView of(Meeting m, @Nullable MeetingPlan plan, ZoneId zone) {
             SlotView slot = plan == null ? null : plan.slot(m.slotId()).map(s -> SlotView.of(s, zone)).orElse(null);
             if (slot == null) {
                 slot = SlotView.of(m.slotId(), m.slotTimes(), zone);
@@ -95,8 +100,11 @@ final class MeetingRequests {
         }
     }
 
-    /** An enterprise's own meetings at the event, requested by it or of it, in the order of their slots. */
-    record AgendaView(String exchangeEventId, String enterpriseId, List<MeetingView> meetings) {
+    /**
+     * An enterprise's own meetings at the event, requested by it or of it, in the order of their slots; or, for the
+     * secretariat asking for one state, every meeting of the event in it ({@code enterpriseId} null).
+     */
+    record AgendaView(String exchangeEventId, @Nullable String enterpriseId, List<MeetingView> meetings) {
     }
 
     /**
@@ -110,7 +118,7 @@ final class MeetingRequests {
     record GridRow(SlotView slot, List<GridCell> tables) {
     }
 
-    record GridCell(String tableId, String tableName, GridMeeting meeting) {
+    record GridCell(String tableId, String tableName, @Nullable GridMeeting meeting) {
     }
 
     record GridMeeting(String id, String requesterEnterpriseId, String inviteeEnterpriseId) {

@@ -2,18 +2,21 @@ package com.brandcluster.events.registration;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+@NullMarked
 final class AttendanceRequests {
 
     private AttendanceRequests() {
     }
 
     /** @param attendeeIds the attendees to check in; every attendee of the registration when left out */
-    record CheckInAttendees(@Size(min = 1, max = 100) List<@NotBlank @Size(max = 64) String> attendeeIds) {
+    record CheckInAttendees(@Size(min = 1, max = 100) @Nullable List<@NotBlank @Size(max = 64) String> attendeeIds) {
 
         Set<String> ids() {
             return attendeeIds == null ? Set.of() : Set.copyOf(attendeeIds);
@@ -28,7 +31,8 @@ final class AttendanceRequests {
      * @param alreadyCheckedIn true when every attendee asked about was checked in before (this check-in changed
      *                         nothing)
      */
-    record CheckInView(String registrationId, String exchangeEventId, String enterpriseId, String enterpriseName,
+    record CheckInView(String registrationId, String exchangeEventId, String enterpriseId,
+                       @Nullable String enterpriseName,
                        boolean alreadyCheckedIn, List<CheckedInAttendee> attendees) {
 
         static CheckInView of(CheckIns.Outcome outcome) {
@@ -42,7 +46,7 @@ final class AttendanceRequests {
         }
     }
 
-    record CheckedInAttendee(String attendeeId, String name, String jobTitle, Instant checkedInAt,
+    record CheckedInAttendee(String attendeeId, String name, @Nullable String jobTitle, Instant checkedInAt,
                              boolean alreadyCheckedIn) {
     }
 
@@ -58,13 +62,13 @@ final class AttendanceRequests {
         }
     }
 
-    record Complete(String registrationId, String attendeeId, String name, String jobTitle, String enterpriseId,
-                    String enterpriseName, String email, boolean consentToAttendeeList, boolean checkedIn,
-                    Instant checkedInAt) implements AttendeeEntry {
+    record Complete(String registrationId, String attendeeId, String name, @Nullable String jobTitle,
+                    String enterpriseId, @Nullable String enterpriseName, String email, boolean consentToAttendeeList,
+                    boolean checkedIn, @Nullable Instant checkedInAt) implements AttendeeEntry {
     }
 
     /** What other registered members see of an attendee who consented: no e-mail, nothing of their check-in. */
-    record Consented(String name, String jobTitle, String enterpriseId, String enterpriseName)
+    record Consented(String name, @Nullable String jobTitle, String enterpriseId, @Nullable String enterpriseName)
             implements AttendeeEntry {
     }
 
@@ -80,7 +84,7 @@ final class AttendanceRequests {
         }
     }
 
-    record EnterpriseAttendance(String enterpriseId, String enterpriseName, long registered, long confirmed,
+    record EnterpriseAttendance(String enterpriseId, @Nullable String enterpriseName, long registered, long confirmed,
                                 long checkedIn) {
     }
 }

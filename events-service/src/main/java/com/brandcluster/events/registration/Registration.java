@@ -5,6 +5,8 @@ import com.brandcluster.platform.outbox.OutboxEntry;
 import com.brandcluster.platform.web.ConflictException;
 import com.brandcluster.platform.web.UnprocessableException;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -63,11 +65,12 @@ public class Registration implements OutboxCarrier {
      *                              members see (the secretariat sees every attendee)
      * @param checkedInAt           when the attendee was checked in at the event; null until then
      */
-    public record Attendee(String id, String name, String email, String jobTitle, boolean consentToAttendeeList,
-                           Instant checkedInAt) {
+    @NullMarked
+    public record Attendee(String id, String name, String email, @Nullable String jobTitle,
+                           boolean consentToAttendeeList, @Nullable Instant checkedInAt) {
 
         /** A newly registered attendee, with an id of their own. */
-        static Attendee named(String name, String email, String jobTitle, boolean consentToAttendeeList) {
+        static Attendee named(String name, String email, @Nullable String jobTitle, boolean consentToAttendeeList) {
             return new Attendee(new ObjectId().toHexString(), name, email, jobTitle, consentToAttendeeList, null);
         }
 
@@ -84,7 +87,9 @@ public class Registration implements OutboxCarrier {
     record CheckIn(Attendee attendee, long version) {
     }
 
-    public record Change(Status status, Instant at, String by, String reason) {
+    /** One recorded change: the state it led to, when, by whom (a user's subject, or {@code system}), and why. */
+    @NullMarked
+    public record Change(Status status, Instant at, String by, @Nullable String reason) {
     }
 
     @Id

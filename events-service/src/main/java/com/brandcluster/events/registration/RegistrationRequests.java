@@ -5,10 +5,13 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
 
+@NullMarked
 final class RegistrationRequests {
 
     private RegistrationRequests() {
@@ -20,7 +23,7 @@ final class RegistrationRequests {
      */
     record AttendeeInput(@NotBlank @Size(max = 200) String name,
                          @NotBlank @Email @Size(max = 320) String email,
-                         @Size(max = 200) String jobTitle,
+                         @Size(max = 200) @Nullable String jobTitle,
                          @NotNull Boolean consentToAttendeeList) {
 
         Registration.Attendee attendee() {
@@ -38,12 +41,13 @@ final class RegistrationRequests {
     record Decline(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    record Cancellation(@Size(max = 2000) String reason) {
+    record Cancellation(@Size(max = 2000) @Nullable String reason) {
     }
 
     record RegistrationView(String id, String exchangeEventId, String clusterId, String enterpriseId,
-                            List<Registration.Attendee> attendees, String status, String approvalReason,
-                            Instant registeredAt, Instant waitlistedAt, Instant offerExpiresAt, long version,
+                            List<Registration.Attendee> attendees, String status, @Nullable String approvalReason,
+                            Instant registeredAt, @Nullable Instant waitlistedAt, @Nullable Instant offerExpiresAt,
+                            long version,
                             List<Registration.Change> history) {
 
         static RegistrationView of(Registration r) {

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
 
+@NullMarked
 final class AvailabilityRequests {
 
     private AvailabilityRequests() {
@@ -34,14 +37,14 @@ final class AvailabilityRequests {
      */
     record AvailabilityInput(
             @NotNull @Size(max = 70) List<@Valid @NotNull WeeklyWindowInput> weekly,
-            @Size(max = 400) List<@Valid @NotNull OverrideInput> overrides,
+            @Size(max = 400) @Nullable List<@Valid @NotNull OverrideInput> overrides,
             @NotNull @Min(15) @Max(240) Integer slotMinutes,
-            @Min(0) @Max(240) Integer bufferBeforeMinutes,
-            @Min(0) @Max(240) Integer bufferAfterMinutes,
-            @Min(0) @Max(43_200) Integer minimumNoticeMinutes,
-            @Min(1) @Max(96) Integer maxSessionsPerDay,
-            Boolean autoConfirm,
-            @Min(0) @Max(43_200) Integer cancellationCutoffMinutes) {
+            @Min(0) @Max(240) @Nullable Integer bufferBeforeMinutes,
+            @Min(0) @Max(240) @Nullable Integer bufferAfterMinutes,
+            @Min(0) @Max(43_200) @Nullable Integer minimumNoticeMinutes,
+            @Min(1) @Max(96) @Nullable Integer maxSessionsPerDay,
+            @Nullable Boolean autoConfirm,
+            @Min(0) @Max(43_200) @Nullable Integer cancellationCutoffMinutes) {
 
         AvailabilityRules rules() {
             return new AvailabilityRules(
@@ -58,14 +61,14 @@ final class AvailabilityRequests {
             return BookingPolicy.of(autoConfirm, cancellationCutoffMinutes);
         }
 
-        private static int orZero(Integer value) {
+        private static int orZero(@Nullable Integer value) {
             return value == null ? 0 : value;
         }
     }
 
     record AvailabilityView(String expertId, String timeZone, List<AvailabilityRules.WeeklyWindow> weekly,
                             List<AvailabilityRules.DateOverride> overrides, int slotMinutes, int bufferBeforeMinutes,
-                            int bufferAfterMinutes, int minimumNoticeMinutes, Integer maxSessionsPerDay,
+                            int bufferAfterMinutes, int minimumNoticeMinutes, @Nullable Integer maxSessionsPerDay,
                             boolean autoConfirm, long cancellationCutoffMinutes, Instant updatedAt) {
 
         static AvailabilityView of(Availability availability, String timeZone) {

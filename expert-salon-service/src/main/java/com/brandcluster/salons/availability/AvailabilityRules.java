@@ -1,6 +1,8 @@
 package com.brandcluster.salons.availability;
 
 import com.brandcluster.platform.web.UnprocessableException;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -20,9 +22,10 @@ import java.util.Set;
  * session, the minimum notice before a slot can be booked, and the most sessions in one (local) day (null: no
  * limit). Windows lie within one day; an end of {@code 00:00} means midnight at the end of the day.
  */
+@NullMarked
 public record AvailabilityRules(List<WeeklyWindow> weekly, List<DateOverride> overrides, int slotMinutes,
                                 int bufferBeforeMinutes, int bufferAfterMinutes, int minimumNoticeMinutes,
-                                Integer maxSessionsPerDay) {
+                                @Nullable Integer maxSessionsPerDay) {
 
     public AvailabilityRules {
         weekly = List.copyOf(Objects.requireNonNullElse(weekly, List.of()));

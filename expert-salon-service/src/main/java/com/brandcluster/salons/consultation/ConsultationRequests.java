@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +17,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 
+@NullMarked
 final class ConsultationRequests {
 
     static final String CLUSTER_ID = "[a-z0-9][a-z0-9-]{0,62}";
@@ -32,7 +35,7 @@ final class ConsultationRequests {
                 @NotBlank @Pattern(regexp = CLUSTER_ID, message = "must be a cluster id") String clusterId,
                 @NotNull Instant start,
                 @NotNull Topic topic,
-                @Size(max = 2000) String note) {
+                @Size(max = 2000) @Nullable String note) {
 
         Book {
             note = note == null || note.isBlank() ? null : note.strip();
@@ -72,9 +75,9 @@ final class ConsultationRequests {
      * version (the calendar entry's SEQUENCE).
      */
     record ConsultationView(String id, String clusterId, String enterpriseId, String expertId, String expertName,
-                            String expertTimeZone, Topic topic, String note, Instant start, Instant end,
+                            String expertTimeZone, Topic topic, @Nullable String note, Instant start, Instant end,
                             OffsetDateTime localStart, OffsetDateTime localEnd, int minutes, String state,
-                            Instant cancellationCutoffAt, CancellationView cancellation, FlagView flag,
+                            Instant cancellationCutoffAt, @Nullable CancellationView cancellation, @Nullable FlagView flag,
                             Instant bookedAt, Instant updatedAt, long version, List<ChangeView> history) {
 
         static ConsultationView of(Consultation c) {

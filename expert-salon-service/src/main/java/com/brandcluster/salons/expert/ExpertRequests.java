@@ -5,10 +5,13 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
 
+@NullMarked
 final class ExpertRequests {
 
     static final String CLUSTER_ID = "[a-z0-9][a-z0-9-]{0,62}";
@@ -22,13 +25,13 @@ final class ExpertRequests {
      */
     record ProfileInput(
             @NotBlank @Size(max = 100) String name,
-            @Size(max = 100) String title,
-            @Size(max = 200) String organisation,
-            @Size(max = 4000) String bio,
+            @Size(max = 100) @Nullable String title,
+            @Size(max = 200) @Nullable String organisation,
+            @Size(max = 4000) @Nullable String bio,
             @NotEmpty @Size(max = 20) List<@NotNull Topic> topics,
             @NotEmpty @Size(max = 10) List<@NotBlank @LanguageTag String> languages,
             @NotBlank @IanaZone String timeZone,
-            @Size(max = 50) List<@NotBlank @Pattern(regexp = CLUSTER_ID, message = "must be a cluster id") String> clusters) {
+            @Size(max = 50) @Nullable List<@NotBlank @Pattern(regexp = CLUSTER_ID, message = "must be a cluster id") String> clusters) {
 
         static ProfileInput of(Expert.Profile p) {
             return new ProfileInput(p.name(), p.title(), p.organisation(), p.bio(), p.topics(), p.languages(),
@@ -40,7 +43,8 @@ final class ExpertRequests {
         }
     }
 
-    record ExpertView(String id, String name, String title, String organisation, String bio, List<Topic> topics,
+    record ExpertView(String id, String name, @Nullable String title, @Nullable String organisation,
+                      @Nullable String bio, List<Topic> topics,
                       List<String> languages, String timeZone, List<String> clusters, Instant createdAt,
                       Instant updatedAt) {
 

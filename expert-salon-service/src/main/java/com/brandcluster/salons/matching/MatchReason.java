@@ -1,5 +1,7 @@
 package com.brandcluster.salons.matching;
 
+import org.jspecify.annotations.NullMarked;
+
 import java.util.List;
 
 /**
@@ -11,6 +13,7 @@ import java.util.List;
  *               empty when nothing did
  * @param detail the same in a sentence, for people
  */
+@NullMarked
 record MatchReason(Signal signal, int points, List<String> values, String detail) {
 
     enum Signal {

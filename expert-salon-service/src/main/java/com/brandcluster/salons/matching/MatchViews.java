@@ -1,11 +1,14 @@
 package com.brandcluster.salons.matching;
 
 import com.brandcluster.salons.salon.Salon;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
+@NullMarked
 final class MatchViews {
 
     private MatchViews() {
@@ -40,8 +43,8 @@ final class MatchViews {
     }
 
     /** An expert and why they rank here; {@code nextFreeSlot} is null when none is free within the horizon. */
-    record ExpertMatch(int rank, String expertId, String name, String title, String organisation,
-                       List<String> languages, List<String> clusters, int score, FreeSlot nextFreeSlot,
+    record ExpertMatch(int rank, String expertId, String name, @Nullable String title, @Nullable String organisation,
+                       List<String> languages, List<String> clusters, int score, @Nullable FreeSlot nextFreeSlot,
                        List<MatchReason> reasons) {
 
         static ExpertMatch of(int rank, ExpertRanking.Ranked ranked) {

@@ -7,10 +7,13 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
 
+@NullMarked
 final class NeedsRequests {
 
     private NeedsRequests() {
@@ -20,8 +23,8 @@ final class NeedsRequests {
     record NeedsInput(
             @NotEmpty @Size(max = 16) List<@NotNull Topic> topics,
             @NotBlank @Size(max = 2000) String description,
-            @Size(max = 10) List<@NotBlank @LanguageTag String> languages,
-            @Size(max = 20) List<@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}",
+            @Size(max = 10) @Nullable List<@NotBlank @LanguageTag String> languages,
+            @Size(max = 20) @Nullable List<@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}",
                     message = "must be a cluster id") String> clusters) {
     }
 

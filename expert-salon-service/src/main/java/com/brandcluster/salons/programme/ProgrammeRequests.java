@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+@NullMarked
 final class ProgrammeRequests {
 
     private ProgrammeRequests() {
@@ -25,10 +28,10 @@ final class ProgrammeRequests {
      *
      * @param id the slot's id to keep an existing slot (as a GET returned it); absent for a new slot
      */
-    record SlotInput(@Size(max = 64) String id,
+    record SlotInput(@Size(max = 64) @Nullable String id,
                      @NotNull SessionSlot.Kind kind,
                      @NotBlank @Size(max = 200) String title,
-                     @Size(max = 5000) String description,
+                     @Size(max = 5000) @Nullable String description,
                      @NotNull LocalDateTime startsAt,
                      @NotNull LocalDateTime endsAt) {
     }
@@ -38,7 +41,8 @@ final class ProgrammeRequests {
     }
 
     /** An expert's public profile, as a confirmed session shows it. */
-    record ExpertView(String id, String name, String title, String organisation, List<Topic> topics) {
+    record ExpertView(String id, String name, @Nullable String title, @Nullable String organisation,
+                      List<Topic> topics) {
 
         static ExpertView of(Expert expert) {
             Expert.Profile p = expert.profile();
@@ -49,11 +53,12 @@ final class ProgrammeRequests {
     /**
      * A session slot; {@code expert} (with {@code bookedAt}) only where the viewer may see who holds it.
      */
-    record SlotView(String id, String kind, String title, String description, Instant startsAt, Instant endsAt,
-                    LocalDateTime localStartsAt, LocalDateTime localEndsAt, String state, ExpertView expert,
-                    Instant bookedAt, Instant confirmedAt, long version) {
+    record SlotView(String id, String kind, String title, @Nullable String description, Instant startsAt,
+                    Instant endsAt, LocalDateTime localStartsAt, LocalDateTime localEndsAt, String state,
+                    @Nullable ExpertView expert, @Nullable Instant bookedAt, @Nullable Instant confirmedAt,
+                    long version) {
 
-        static SlotView of(SessionSlot slot, ZoneId zone, ExpertView expert) {
+        static SlotView of(SessionSlot slot, ZoneId zone, @Nullable ExpertView expert) {
             return new SlotView(slot.id(), slot.kind().name(), slot.title(), slot.description(), slot.startsAt(),
                     slot.endsAt(), LocalDateTime.ofInstant(slot.startsAt(), zone),
                     LocalDateTime.ofInstant(slot.endsAt(), zone), slot.state().name(), expert,
@@ -61,14 +66,15 @@ final class ProgrammeRequests {
         }
     }
 
-    record ProgrammeView(String salonId, String clusterId, String timeZone, List<SlotView> slots, Instant updatedAt) {
+    record ProgrammeView(String salonId, String clusterId, String timeZone, List<SlotView> slots,
+                         @Nullable Instant updatedAt) {
 
         /**
          * @param shown    the slots the viewer sees
          * @param expertOf the profile shown with a slot, or null where the viewer may not see who holds it
          */
         static ProgrammeView of(Programme programme, Salon salon, Predicate<SessionSlot> shown,
-                                Function<SessionSlot, ExpertView> expertOf) {
+                                Function<SessionSlot, @Nullable ExpertView> expertOf) {
             ZoneId zone = ZoneId.of(salon.timeZone());
             return new ProgrammeView(salon.id(), salon.clusterId(), salon.timeZone(), programme.slots().stream()
                     .filter(shown).map(slot -> SlotView.of(slot, zone, expertOf.apply(slot))).toList(),
@@ -78,7 +84,8 @@ final class ProgrammeRequests {
 
     /** A salon that has not started, with the slots still open for experts to book. */
     record OpenSalonView(String salonId, String clusterId, String theme, String title, Instant startsAt,
-                         Instant endsAt, String timeZone, String venue, String onlineLink, List<SlotView> openSlots) {
+                         Instant endsAt, String timeZone, @Nullable String venue, @Nullable String onlineLink,
+                         List<SlotView> openSlots) {
 
         static OpenSalonView of(Salon salon, List<SessionSlot> open) {
             ZoneId zone = ZoneId.of(salon.timeZone());

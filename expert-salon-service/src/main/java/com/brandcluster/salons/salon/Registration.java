@@ -3,6 +3,8 @@ package com.brandcluster.salons.salon;
 import com.brandcluster.platform.outbox.OutboxCarrier;
 import com.brandcluster.platform.outbox.OutboxEntry;
 import com.brandcluster.platform.web.ConflictException;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -23,6 +25,7 @@ import java.util.List;
 @CompoundIndex(name = "salon_status_waitlisted", def = "{'salonId': 1, 'status': 1, 'waitlistedAt': 1}")
 @CompoundIndex(name = "status_offer_expiry", def = "{'status': 1, 'offerExpiresAt': 1}")
 @CompoundIndex(name = "cluster_enterprise_status", def = "{'clusterId': 1, 'enterpriseId': 1, 'status': 1}")
+@CompoundIndex(name = "enterprise_registered", def = "{'enterpriseId': 1, 'registeredAt': -1, '_id': -1}")
 public class Registration implements OutboxCarrier {
 
     public enum Status {
@@ -38,10 +41,12 @@ public class Registration implements OutboxCarrier {
         }
     }
 
-    public record Attendee(String name, String email, String position) {
+    @NullMarked
+    public record Attendee(String name, @Nullable String email, @Nullable String position) {
     }
 
-    public record Change(Status status, Instant at, String by, String reason) {
+    @NullMarked
+    public record Change(Status status, Instant at, String by, @Nullable String reason) {
     }
 
     /**
@@ -50,6 +55,7 @@ public class Registration implements OutboxCarrier {
      *
      * @param reason the membership status that caused it (SUSPENDED, LAPSED, TERMINATED)
      */
+    @NullMarked
     public record Flag(String reason, Instant at) {
     }
 

@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,6 +65,18 @@ class RegistrationController {
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
         return PageView.of(registrations.ofSalon(salonId, flagged, caller, page, size),
                 RegistrationView::of);
+    }
+
+    /**
+     * The caller's own enterprise's registrations, newest first; {@code salonId} narrows them to one salon (whether
+     * and how the enterprise is registered for it).
+     */
+    @GetMapping("/registrations/mine")
+    PageView<RegistrationView> ownRegistrations(
+            @RequestParam(required = false) @Size(min = 1, max = 100) @Nullable String salonId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+        return PageView.of(registrations.ofOwnEnterprise(salonId, caller, page, size), RegistrationView::of);
     }
 
     @PostMapping("/registrations/{registrationId}/cancellation")

@@ -16,5 +16,9 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
 
     Page<Registration> findBySalonIdAndFlagIsNotNull(String salonId, Pageable pageable);
 
+    Page<Registration> findByEnterpriseId(String enterpriseId, Pageable pageable);
+
+    Page<Registration> findByEnterpriseIdAndSalonId(String enterpriseId, String salonId, Pageable pageable);
+
     List<Registration> findByStatusAndOfferExpiresAtLessThanEqual(Registration.Status status, Instant at);
 }

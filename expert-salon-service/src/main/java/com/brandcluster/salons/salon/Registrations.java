@@ -11,6 +11,7 @@ import com.brandcluster.platform.web.ForbiddenException;
 import com.brandcluster.platform.web.UnprocessableException;
 import com.brandcluster.salons.calendar.CalendarEntry;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -171,6 +172,19 @@ class Registrations {
         Pageable ordered = PageRequest.of(page, size, Sort.by("registeredAt").ascending().and(Sort.by("id")));
         return flaggedOnly ? registrations.findBySalonIdAndFlagIsNotNull(salonId, ordered)
                 : registrations.findBySalonId(salonId, ordered);
+    }
+
+    /**
+     * The registrations of the caller's own enterprise, newest first, for every salon or only {@code salonId}; for
+     * any user acting for the enterprise. Another enterprise's registrations are never among them.
+     */
+    Page<Registration> ofOwnEnterprise(@Nullable String salonId, Caller caller, int page, int size) {
+        String enterpriseId = caller.enterprise().orElseThrow(() ->
+                new ForbiddenException("Only a user acting for an enterprise lists its registrations."));
+        Pageable newestFirst = PageRequest.of(page, size,
+                Sort.by("registeredAt").descending().and(Sort.by("id").descending()));
+        return salonId == null ? registrations.findByEnterpriseId(enterpriseId, newestFirst)
+                : registrations.findByEnterpriseIdAndSalonId(enterpriseId, salonId, newestFirst);
     }
 
     /**

@@ -4,7 +4,9 @@ import com.brandcluster.contracts.salons.SalonRegistrationCancelled;
 import com.brandcluster.contracts.salons.SalonRegistrationConfirmed;
 import com.brandcluster.contracts.salons.SalonWaitlistOffered;
 import com.brandcluster.platform.membership.MemberStanding;
+import com.brandcluster.platform.security.Roles;
 import com.brandcluster.testsupport.ApiClient;
+import com.brandcluster.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -228,6 +230,52 @@ class RegistrationApiIT extends SalonIntegrationTest {
         assertThat(twice.at("/currentState")).isEqualTo("CANCELLED");
         assertThat(salon(salon).seatsTaken()).isZero();
         assertThat(register(salon, enterprise, 2).at("/status")).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void anEnterprisesUsersListItsOwnRegistrationsNewestFirstAndNoOtherEnterprises() {
+        String cluster = uniqueCluster();
+        String firstSalon = createSalon(cluster, 10, 2);
+        String secondCluster = uniqueCluster();
+        String secondSalon = createSalon(secondCluster, 10, 2);
+        String enterprise = memberAs(secondCluster, member(cluster), MemberStanding.ACTIVE);
+        String other = member(cluster);
+        String older = register(firstSalon, enterprise, 1).at("/id");
+        String newer = register(secondSalon, enterprise, 2).at("/id");
+        String othersRegistration = register(firstSalon, other, 1).at("/id");
+        api.as(enterpriseUser(enterprise)).post("/api/salons/registrations/" + older + "/cancellation", null);
+        String path = "/api/salons/registrations/mine";
+
+        ApiClient.Response mine = api.as(enterpriseUser(enterprise)).get(path);
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat(ids(mine)).containsExactly(newer, older);
+        assertThat(mine.at("/totalElements")).isEqualTo("2");
+        assertThat(mine.at("/content/0/salonId")).isEqualTo(secondSalon);
+        assertThat(mine.at("/content/0/status")).isEqualTo("CONFIRMED");
+        assertThat(mine.at("/content/0/attendees/1/name")).isEqualTo("Attendee 1");
+        assertThat(mine.at("/content/1/status")).isEqualTo("CANCELLED");
+        String colleague = TestTokens.user("colleague-at-" + enterprise).roles(Roles.ENTERPRISE)
+                .enterpriseId(enterprise).issue();
+        assertThat(ids(api.as(colleague).get(path))).containsExactly(newer, older);
+        assertThat(ids(api.as(enterpriseUser(enterprise)).get(path + "?salonId=" + firstSalon))).containsExactly(older);
+        assertThat(ids(api.as(enterpriseUser(enterprise)).get(path + "?size=1&page=1"))).containsExactly(older);
+        assertThat(api.as(enterpriseUser(enterprise)).get(path + "?size=1").at("/totalPages")).isEqualTo("2");
+
+        assertThat(ids(api.as(enterpriseUser(other)).get(path))).containsExactly(othersRegistration);
+        assertThat(ids(api.as(enterpriseUser(other)).get(path + "?salonId=" + secondSalon))).isEmpty();
+        assertThat(ids(api.as(enterpriseUser(member(cluster))).get(path))).isEmpty();
+        assertProblem(api.as(secretariatOf(cluster)).get(path), 403, "forbidden");
+        assertProblem(api.as(expert()).get(path), 403, "forbidden");
+        assertProblem(api.as(TestTokens.user("no-enterprise").roles(Roles.ENTERPRISE).issue()).get(path), 403,
+                "forbidden");
+        assertProblem(api.anonymous().get(path), 401, null);
+        assertProblem(api.as(enterpriseUser(enterprise)).get(path + "?size=500"), 400, null);
+        assertProblem(api.as(enterpriseUser(enterprise)).get(path + "?salonId="), 400, null);
+    }
+
+    private static List<String> ids(ApiClient.Response page) {
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        return page.json().get("content").valueStream().map(r -> r.get("id").asString()).toList();
     }
 
     @Test

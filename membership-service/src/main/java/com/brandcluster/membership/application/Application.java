@@ -3,6 +3,8 @@ package com.brandcluster.membership.application;
 import com.brandcluster.platform.outbox.OutboxCarrier;
 import com.brandcluster.platform.outbox.OutboxEntry;
 import com.brandcluster.platform.web.ConflictException;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -19,6 +21,7 @@ import java.util.List;
  */
 @Document("applications")
 @CompoundIndex(name = "cluster_status_submitted", def = "{'clusterId': 1, 'status': 1, 'submittedAt': -1}")
+@CompoundIndex(name = "enterprise_submitted", def = "{'enterpriseId': 1, 'submittedAt': -1}")
 @CompoundIndex(name = "admission_pending", def = "{'admission': 1, 'decidedAt': 1}")
 public class Application implements OutboxCarrier {
 
@@ -27,7 +30,8 @@ public class Application implements OutboxCarrier {
     /** Whether the membership an approval promises exists yet (pattern 4: finished by a retry after a crash). */
     public enum Admission { NONE, PENDING, DONE }
 
-    public record Change(Status status, Instant at, String by, String reason) {
+    @NullMarked
+    public record Change(Status status, Instant at, String by, @Nullable String reason) {
     }
 
     @Id

@@ -40,6 +40,13 @@ class ApplicationController {
         return review.ofCluster(clusterId, status, caller).stream().map(ApplicationView::of).toList();
     }
 
+    /** The enterprise's own applications to every cluster, newest first, for its users. */
+    @GetMapping("/enterprises/{enterpriseId}/applications")
+    List<ApplicationView> ofEnterprise(@PathVariable String enterpriseId,
+                                       @RequestParam(required = false) Application.Status status, Caller caller) {
+        return review.ofEnterprise(enterpriseId, status, caller).stream().map(ApplicationView::of).toList();
+    }
+
     @GetMapping("/applications/{applicationId}")
     ApplicationView get(@PathVariable String applicationId, Caller caller) {
         return ApplicationView.of(review.get(applicationId, caller));

@@ -12,5 +12,9 @@ interface ApplicationRepository extends MongoRepository<Application, String> {
 
     List<Application> findByClusterId(String clusterId, Sort sort);
 
+    List<Application> findByEnterpriseIdAndStatus(String enterpriseId, Application.Status status, Sort sort);
+
+    List<Application> findByEnterpriseId(String enterpriseId, Sort sort);
+
     List<Application> findByAdmissionAndDecidedAtBefore(Application.Admission admission, Instant before);
 }

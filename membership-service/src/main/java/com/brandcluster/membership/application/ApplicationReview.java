@@ -156,6 +156,14 @@ class ApplicationReview {
                 : applications.findByClusterIdAndStatus(clusterId, status, NEWEST_FIRST);
     }
 
+    List<Application> ofEnterprise(String enterpriseId, Application.Status status, Caller caller) {
+        if (!caller.actsFor(enterpriseId)) {
+            throw new ForbiddenException("Only the enterprise's own users see its applications.");
+        }
+        return status == null ? applications.findByEnterpriseId(enterpriseId, NEWEST_FIRST)
+                : applications.findByEnterpriseIdAndStatus(enterpriseId, status, NEWEST_FIRST);
+    }
+
     /**
      * Pattern 4: an approval whose membership was not created (the process died between the two writes) is finished
      * here; creating the membership is idempotent, so finishing twice admits once.

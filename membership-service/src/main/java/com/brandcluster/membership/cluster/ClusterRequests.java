@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What clients send to the cluster endpoints, and what they get back. */
+@NullMarked
 final class ClusterRequests {
 
     private ClusterRequests() {
@@ -27,9 +30,9 @@ final class ClusterRequests {
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 100) String industry,
             @NotBlank @Size(max = 100) String region,
-            @Size(max = 4000) String description,
-            @PastOrPresent LocalDate foundedOn,
-            @Pattern(regexp = "[A-Z0-9]{2,8}", message = "must be 2 to 8 capital letters or digits") String memberNumberPrefix,
+            @Size(max = 4000) @Nullable String description,
+            @PastOrPresent @Nullable LocalDate foundedOn,
+            @Pattern(regexp = "[A-Z0-9]{2,8}", message = "must be 2 to 8 capital letters or digits") @Nullable String memberNumberPrefix,
             @NotEmpty @Size(max = 10) List<@Valid @NotNull TierInput> tiers) {
     }
 
@@ -50,7 +53,7 @@ final class ClusterRequests {
     /** The whole new tier list, replacing the current one; {@code reason} goes to the audit trail. */
     record TiersUpdate(
             @NotEmpty @Size(max = 10) List<@Valid @NotNull TierInput> tiers,
-            @Size(max = 500) String reason) {
+            @Size(max = 500) @Nullable String reason) {
     }
 
     /**
@@ -59,13 +62,13 @@ final class ClusterRequests {
      */
     record Appointment(
             @NotNull @Size(max = 50) List<@NotBlank @Size(max = 254) String> users,
-            @Size(max = 500) String reason) {
+            @Size(max = 500) @Nullable String reason) {
     }
 
     /** The secretariat; {@code changeInProgress} while a change is being written to the identity service. */
     record SecretariatView(String clusterId, List<Member> members, boolean changeInProgress) {
 
-        record Member(String userId, String username, String email, String locale, Instant since) {
+        record Member(String userId, String username, @Nullable String email, @Nullable String locale, Instant since) {
         }
 
         static SecretariatView of(Cluster c) {
@@ -75,8 +78,8 @@ final class ClusterRequests {
         }
     }
 
-    record ClusterView(String id, String name, String industry, String region, String description,
-                       LocalDate foundedOn, String memberNumberPrefix, String status, List<Tier> tiers) {
+    record ClusterView(String id, String name, String industry, String region, @Nullable String description,
+                       @Nullable LocalDate foundedOn, String memberNumberPrefix, String status, List<Tier> tiers) {
 
         static ClusterView of(Cluster c) {
             return new ClusterView(c.id(), c.name(), c.industry(), c.region(), c.description(), c.foundedOn(),

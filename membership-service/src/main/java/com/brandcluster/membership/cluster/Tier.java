@@ -1,6 +1,7 @@
 package com.brandcluster.membership.cluster;
 
 import com.brandcluster.contracts.membership.TierInfo;
+import org.jspecify.annotations.NullMarked;
 
 import java.math.BigDecimal;
 
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
  * A membership tier of a cluster. {@code rank} orders tiers (1 is the entry tier); the benefits are what a membership
  * of this tier entitles to in the other services.
  */
+@NullMarked
 public record Tier(String code, String name, int rank, BigDecimal annualFee, int consultationHoursPerYear,
                    int seatsPerEvent, int assetAccessRank) {
 

@@ -6,10 +6,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
 
+@NullMarked
 final class ConventionRequests {
 
     private ConventionRequests() {
@@ -18,7 +21,7 @@ final class ConventionRequests {
     /** The text of a draft: creating one, or replacing a draft's text. */
     record Text(@NotBlank @Size(max = Convention.MAX_TITLE) String title,
                 @NotBlank @Size(max = Convention.MAX_BODY) String body,
-                @Size(max = Convention.MAX_SUMMARY) String changeSummary) {
+                @Size(max = Convention.MAX_SUMMARY) @Nullable String changeSummary) {
     }
 
     record OpenBallot(@NotNull Instant closesAt, @NotNull @Min(1) @Max(100) Integer quorumPercent) {
@@ -29,9 +32,10 @@ final class ConventionRequests {
 
     /** A convention version with its text; the ballot without its electorate, the result as counts only. */
     record ConventionView(String id, String clusterId, int conventionVersion, String title, String body,
-                          String changeSummary, String status, Instant createdAt, Instant updatedAt, BallotView ballot,
-                          ResultView result, Instant adoptedAt, String supersedes, String supersededBy,
-                          Instant supersededAt, long version) {
+                          @Nullable String changeSummary, String status, Instant createdAt, Instant updatedAt,
+                          @Nullable BallotView ballot, @Nullable ResultView result, @Nullable Instant adoptedAt,
+                          @Nullable String supersedes, @Nullable String supersededBy, @Nullable Instant supersededAt,
+                          long version) {
 
         static ConventionView of(Convention c) {
             return new ConventionView(c.id(), c.clusterId(), c.number(), c.title(), c.body(), c.changeSummary(),
@@ -41,8 +45,9 @@ final class ConventionRequests {
     }
 
     /** A version in the cluster's list, without its text. */
-    record ConventionSummary(String id, String clusterId, int conventionVersion, String title, String changeSummary,
-                             String status, Instant updatedAt, Instant closesAt, Instant adoptedAt, String outcome,
+    record ConventionSummary(String id, String clusterId, int conventionVersion, String title,
+                             @Nullable String changeSummary, String status, Instant updatedAt,
+                             @Nullable Instant closesAt, @Nullable Instant adoptedAt, @Nullable String outcome,
                              long version) {
 
         static ConventionSummary of(Convention c) {
@@ -54,7 +59,7 @@ final class ConventionRequests {
 
     record BallotView(Instant openedAt, Instant closesAt, int quorumPercent, int electorate) {
 
-        static BallotView of(Convention.Ballot ballot) {
+        static @Nullable BallotView of(Convention.@Nullable Ballot ballot) {
             return ballot == null ? null : new BallotView(ballot.openedAt(), ballot.closesAt(), ballot.quorumPercent(),
                     ballot.electorate().size());
         }
@@ -63,7 +68,7 @@ final class ConventionRequests {
     record ResultView(int electorate, int votesFor, int votesAgainst, int abstentions, boolean quorumReached,
                       String outcome, Instant talliedAt) {
 
-        static ResultView of(Convention.Result result) {
+        static @Nullable ResultView of(Convention.@Nullable Result result) {
             return result == null ? null : new ResultView(result.electorate(), result.votesFor(),
                     result.votesAgainst(), result.abstentions(), result.quorumReached(), result.outcome().name(),
                     result.talliedAt());

@@ -3,6 +3,8 @@ package com.brandcluster.membership.directory;
 import com.brandcluster.membership.enterprise.Enterprise;
 import com.brandcluster.membership.standard.StandardAdoption;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,14 +20,15 @@ import java.util.List;
  * <li>the cluster's secretariat, besides: membership id, status, validity, contacts' e-mail and phone.</li>
  * </ul>
  */
+@NullMarked
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record DirectoryEntry(String enterpriseId, String enterpriseName, String memberNumber, String tier, String region,
-                      String industry, String website, LocalDate memberSince, List<ContactView> contacts,
-                      List<StandardView> standards, String membershipId, String status, LocalDate validFrom,
-                      LocalDate validUntil) {
+                      String industry, @Nullable String website, LocalDate memberSince,
+                      @Nullable List<ContactView> contacts, List<StandardView> standards, @Nullable String membershipId,
+                      @Nullable String status, @Nullable LocalDate validFrom, @Nullable LocalDate validUntil) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ContactView(String name, String role, String email, String phone) {
+    record ContactView(String name, @Nullable String role, @Nullable String email, @Nullable String phone) {
 
         static ContactView namesOnly(Enterprise.Contact contact) {
             return new ContactView(contact.name(), contact.role(), null, null);
@@ -39,7 +42,8 @@ record DirectoryEntry(String enterpriseId, String enterpriseName, String memberN
     /** A standard of the member: CERTIFIED with its certificate valid today, or SELF_DECLARED. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StandardView(String code, String title, String kind, String status, LocalDate declaredOn,
-                        String certificateNumber, String certificationBody, LocalDate expiresOn) {
+                        @Nullable String certificateNumber, @Nullable String certificationBody,
+                        @Nullable LocalDate expiresOn) {
 
         static StandardView of(StandardAdoption adoption, LocalDate today) {
             return adoption.certificationOn(today)

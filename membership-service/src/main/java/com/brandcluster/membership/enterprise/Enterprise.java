@@ -4,6 +4,8 @@ import com.brandcluster.platform.outbox.OutboxCarrier;
 import com.brandcluster.platform.outbox.OutboxEntry;
 import com.brandcluster.platform.web.ConflictException;
 import com.brandcluster.platform.web.NotFoundException;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -40,7 +42,8 @@ public class Enterprise implements OutboxCarrier {
 
     public enum UserRole { ADMIN, STAFF }
 
-    public record Contact(String name, String role, String email, String phone) {
+    @NullMarked
+    public record Contact(String name, @Nullable String role, @Nullable String email, @Nullable String phone) {
     }
 
     /** A user acting for the enterprise, with their e-mail (as invited) and their role in it. */

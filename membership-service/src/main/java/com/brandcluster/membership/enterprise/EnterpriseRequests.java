@@ -6,12 +6,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+@NullMarked
 final class EnterpriseRequests {
 
     private EnterpriseRequests() {
@@ -22,10 +25,10 @@ final class EnterpriseRequests {
             @NotNull @ValidCreditCode String creditCode,
             @NotBlank @Size(max = 100) String region,
             @NotBlank @Size(max = 100) String industry,
-            @Pattern(regexp = "MICRO|SMALL|MEDIUM|LARGE", message = "must be MICRO, SMALL, MEDIUM or LARGE") String size,
-            @Size(max = 300) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String website,
-            @Size(max = 50) List<@NotBlank @Size(max = 100) String> trademarks,
-            @Size(max = 20) List<@Valid @NotNull ContactInput> contacts) {
+            @Pattern(regexp = "MICRO|SMALL|MEDIUM|LARGE", message = "must be MICRO, SMALL, MEDIUM or LARGE") @Nullable String size,
+            @Size(max = 300) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") @Nullable String website,
+            @Size(max = 50) @Nullable List<@NotBlank @Size(max = 100) String> trademarks,
+            @Size(max = 20) @Nullable List<@Valid @NotNull ContactInput> contacts) {
 
         Enterprise.Profile profile() {
             return new ProfileInput(legalName, region, industry, size, website, trademarks, contacts).profile();
@@ -41,10 +44,10 @@ final class EnterpriseRequests {
             @NotBlank @Size(max = 200) String legalName,
             @NotBlank @Size(max = 100) String region,
             @NotBlank @Size(max = 100) String industry,
-            @Pattern(regexp = "MICRO|SMALL|MEDIUM|LARGE", message = "must be MICRO, SMALL, MEDIUM or LARGE") String size,
-            @Size(max = 300) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String website,
-            @Size(max = 50) List<@NotBlank @Size(max = 100) String> trademarks,
-            @Size(max = 20) List<@Valid @NotNull ContactInput> contacts) {
+            @Pattern(regexp = "MICRO|SMALL|MEDIUM|LARGE", message = "must be MICRO, SMALL, MEDIUM or LARGE") @Nullable String size,
+            @Size(max = 300) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") @Nullable String website,
+            @Size(max = 50) @Nullable List<@NotBlank @Size(max = 100) String> trademarks,
+            @Size(max = 20) @Nullable List<@Valid @NotNull ContactInput> contacts) {
 
         static ProfileInput of(Enterprise.Profile profile) {
             return new ProfileInput(profile.legalName(), profile.region(), profile.industry(), profile.size(),
@@ -60,12 +63,13 @@ final class EnterpriseRequests {
         }
     }
 
-    record ContactInput(@NotBlank @Size(max = 100) String name, @Size(max = 100) String role,
-                        @Email @Size(max = 200) String email, @Size(max = 40) String phone) {
+    record ContactInput(@NotBlank @Size(max = 100) String name, @Size(max = 100) @Nullable String role,
+                        @Email @Size(max = 200) @Nullable String email, @Size(max = 40) @Nullable String phone) {
     }
 
     record EnterpriseView(String id, String legalName, String creditCode, String region, String industry,
-                          String size, String website, List<String> trademarks, List<Enterprise.Contact> contacts,
+                          @Nullable String size, @Nullable String website, List<String> trademarks,
+                          List<Enterprise.Contact> contacts,
                           Instant registeredAt) {
 
         static EnterpriseView of(Enterprise e) {
@@ -89,7 +93,8 @@ final class EnterpriseRequests {
     /**
      * A colleague: ACTIVE, INVITING (their Keycloak link is being written) or LEAVING (being removed).
      */
-    record ColleagueView(String userId, String email, Enterprise.UserRole role, Instant since, String status) {
+    record ColleagueView(String userId, @Nullable String email, Enterprise.UserRole role, @Nullable Instant since,
+                        String status) {
 
         static List<ColleagueView> of(Enterprise e) {
             List<ColleagueView> views = new ArrayList<>();

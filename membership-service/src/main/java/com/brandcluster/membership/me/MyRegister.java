@@ -6,6 +6,8 @@ import com.brandcluster.membership.enterprise.EnterpriseRepository;
 import com.brandcluster.membership.membership.Membership;
 import com.brandcluster.membership.membership.MembershipLookup;
 import com.brandcluster.platform.security.Caller;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -41,18 +43,22 @@ class MyRegister {
     }
 
     private MembershipOfMine view(Membership m) {
-        return new MembershipOfMine(m.clusterId(), clusters.get(m.clusterId()).name(), m.memberNumber(), m.tier(),
-                m.status().name(), m.validUntil());
+        return new MembershipOfMine(m.id(), m.clusterId(), clusters.get(m.clusterId()).name(), m.memberNumber(),
+                m.tier(), m.status().name(), m.validUntil());
     }
 
-    record Me(String subject, String username, String email, List<String> roles, List<String> secretariatOf,
-              EnterpriseOfMine enterprise, List<MembershipOfMine> memberships) {
+    @NullMarked
+    record Me(String subject, @Nullable String username, @Nullable String email, List<String> roles,
+              List<String> secretariatOf, @Nullable EnterpriseOfMine enterprise, List<MembershipOfMine> memberships) {
     }
 
+    @NullMarked
     record EnterpriseOfMine(String id, String legalName) {
     }
 
-    record MembershipOfMine(String clusterId, String clusterName, String memberNumber, String tier, String status,
-                            LocalDate validUntil) {
+    /** One of the enterprise's memberships; {@code id} is the membership's id. */
+    @NullMarked
+    record MembershipOfMine(String id, String clusterId, String clusterName, String memberNumber, String tier,
+                            String status, LocalDate validUntil) {
     }
 }

@@ -5,6 +5,8 @@ import com.brandcluster.contracts.membership.MemberTierChanged;
 import com.brandcluster.contracts.membership.MembershipStatusChanged;
 import com.brandcluster.platform.outbox.OutboxCarrier;
 import com.brandcluster.platform.outbox.OutboxEntry;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -57,7 +59,8 @@ public class Membership implements OutboxCarrier {
      * One entry of the history: what happened, the status after it, when, who ({@code by}: the user's subject, or
      * {@link #SYSTEM} for the expiry job) and why, with the tier and validity after the change.
      */
-    public record Change(ChangeKind kind, Status status, Instant at, String by, String reason, String tier,
+    @NullMarked
+    public record Change(ChangeKind kind, Status status, Instant at, String by, @Nullable String reason, String tier,
                          LocalDate validUntil) {
     }
 

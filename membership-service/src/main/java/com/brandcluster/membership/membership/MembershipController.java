@@ -3,6 +3,7 @@ package com.brandcluster.membership.membership;
 import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.ForbiddenException;
 import com.brandcluster.platform.web.NotFoundException;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,6 +32,7 @@ class MembershipController {
                 .orElseThrow(() -> new NotFoundException("membership", clusterId + "/" + enterpriseId));
     }
 
+    @NullMarked
     record MembershipView(String id, String clusterId, String enterpriseId, String enterpriseName, String memberNumber,
                           String tier, String status, LocalDate validFrom, LocalDate validUntil, long version,
                           List<Membership.Change> history) {

@@ -4,8 +4,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /** What the secretariat sends to change a membership. Unknown fields (a status, a member number) are refused (400). */
+@NullMarked
 final class MembershipRequests {
 
     static final int MAX_REASON = 2000;
@@ -18,10 +21,10 @@ final class MembershipRequests {
     }
 
     /** Renewal: an optional note, such as the fee's receipt. */
-    record Renewal(@Size(max = MAX_REASON) String reason) {
+    record Renewal(@Size(max = MAX_REASON) @Nullable String reason) {
     }
 
     record TierChange(@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,29}", message = "must be a tier code") String tier,
-                      @Size(max = MAX_REASON) String reason) {
+                      @Size(max = MAX_REASON) @Nullable String reason) {
     }
 }

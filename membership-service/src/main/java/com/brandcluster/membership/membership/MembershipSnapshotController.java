@@ -1,6 +1,7 @@
 package com.brandcluster.membership.membership;
 
 import com.brandcluster.platform.security.Caller;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +24,7 @@ class MembershipSnapshotController {
         return new SnapshotsQueued(clusterId, snapshots.publish(clusterId, caller));
     }
 
+    @NullMarked
     record SnapshotsQueued(String clusterId, int snapshots) {
     }
 }

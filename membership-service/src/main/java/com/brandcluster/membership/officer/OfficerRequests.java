@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What clients send to the officer endpoints, and what they get back. */
+@NullMarked
 final class OfficerRequests {
 
     private OfficerRequests() {
@@ -23,8 +26,8 @@ final class OfficerRequests {
      * if nobody replaced it in between (409 {@code slate-changed} otherwise).
      */
     record ReplaceSlate(@NotNull @Size(max = 50) List<@Valid @NotNull OfficerInput> officers,
-                        @Min(0) Long expectedVersion,
-                        @Size(max = 2000) String reason) {
+                        @Min(0) @Nullable Long expectedVersion,
+                        @Size(max = 2000) @Nullable String reason) {
     }
 
     record OfficerInput(@NotNull Seat seat,
@@ -46,12 +49,12 @@ final class OfficerRequests {
     }
 
     /** The current slate, public: no user ids. {@code version} 0 and no officers before the first slate. */
-    record SlateView(String clusterId, long version, Instant setAt, List<OfficerView> officers) {
+    record SlateView(String clusterId, long version, @Nullable Instant setAt, List<OfficerView> officers) {
     }
 
     /** A slate of the history, for the secretariat: who set it, when and why, as it was then. */
-    record SlateVersionView(long version, Instant setAt, String setBy, String setByName, String reason,
-                            List<Officer> officers) {
+    record SlateVersionView(long version, Instant setAt, String setBy, @Nullable String setByName,
+                            @Nullable String reason, List<Officer> officers) {
 
         static SlateVersionView of(OfficerSlate.SlateVersion v) {
             return new SlateVersionView(v.number(), v.setAt(), v.setBy(), v.setByName(), v.reason(), v.officers());

@@ -4,6 +4,7 @@ import com.brandcluster.platform.outbox.OutboxCarrier;
 import com.brandcluster.platform.outbox.OutboxEntry;
 import com.brandcluster.platform.web.ConflictException;
 import com.brandcluster.platform.web.UnprocessableException;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -46,6 +47,7 @@ public class StandardAdoption implements OutboxCarrier {
         }
     }
 
+    @NullMarked
     public record Change(Status status, Instant at, String by, String note) {
     }
 

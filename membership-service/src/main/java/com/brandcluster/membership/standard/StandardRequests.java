@@ -6,12 +6,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /** What clients send to the standards endpoints, and what they get back. */
+@NullMarked
 final class StandardRequests {
 
     private StandardRequests() {
@@ -21,9 +24,9 @@ final class StandardRequests {
     record Declare(@NotNull @Size(max = StandardCode.MAX_LENGTH) @ValidStandardCode String code,
                    @NotBlank @Size(max = 300) String title,
                    @NotNull StandardAdoption.Kind kind,
-                   @PastOrPresent LocalDate declaredOn,
-                   @Size(max = 4000) String evidence,
-                   @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String evidenceUrl) {
+                   @PastOrPresent @Nullable LocalDate declaredOn,
+                   @Size(max = 4000) @Nullable String evidence,
+                   @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") @Nullable String evidenceUrl) {
     }
 
     /** The certificate the secretariat records; it must expire in the future. */
@@ -45,8 +48,8 @@ final class StandardRequests {
      * that has expired shows as SELF_DECLARED (and among {@code pastCertifications}) even before the expiry job ran.
      */
     record AdoptionView(String id, String clusterId, String enterpriseId, String code, String title, String kind,
-                        LocalDate declaredOn, String evidence, String evidenceUrl, String status,
-                        CertificationView certification, List<CertificationView> pastCertifications,
+                        LocalDate declaredOn, @Nullable String evidence, @Nullable String evidenceUrl, String status,
+                        @Nullable CertificationView certification, List<CertificationView> pastCertifications,
                         Instant declaredAt, long version, List<StandardAdoption.Change> history) {
 
         static AdoptionView of(StandardAdoption a, LocalDate today) {

@@ -6,6 +6,8 @@ import com.brandcluster.membership.membership.Membership;
 import com.brandcluster.membership.membership.MembershipLookup;
 import com.brandcluster.platform.web.NotFoundException;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import java.util.Locale;
@@ -44,8 +46,9 @@ class MembershipVerification {
     }
 
     /** The whole public answer; {@code enterpriseName} only for a current member. */
+    @NullMarked
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Verification(String memberNumber, boolean current, String clusterId, String clusterName,
-                        String enterpriseName) {
+                        @Nullable String enterpriseName) {
     }
 }

@@ -6,8 +6,10 @@ import com.brandcluster.contracts.membership.ApplicationSubmitted;
 import com.brandcluster.contracts.membership.ClusterCreated;
 import com.brandcluster.contracts.membership.MemberAdmitted;
 import com.brandcluster.membership.MembershipIntegrationTest;
+import com.brandcluster.platform.security.Roles;
 import com.brandcluster.testsupport.ApiClient;
 import com.brandcluster.testsupport.RabbitExtension;
+import com.brandcluster.testsupport.TestTokens;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
@@ -323,6 +325,42 @@ class ApplicationApiIT extends MembershipIntegrationTest {
         assertProblem(api.as(secretariatOf("coking-coal")).get(path), 403, "forbidden");
         assertProblem(api.anonymous().get(path), 401, null);
         assertProblem(api.as(secretariatOf(cluster)).get("/api/membership/applications/000000000000000000000000"), 404, "not-found");
+    }
+
+    @Test
+    void anEnterpriseListsItsOwnApplicationsToEveryClusterNewestFirst() {
+        String lighting = foundCluster(uniqueSlug("lighting"));
+        String coal = foundCluster(uniqueSlug("coking"));
+        String enterprise = registerEnterprise("own-list-admin");
+        String other = registerEnterprise("own-list-other");
+        String rejected = apply(lighting, "own-list-admin", enterprise);
+        api.as(secretariatOf(lighting)).post("/api/membership/applications/" + rejected + "/rejection",
+                Map.of("reason", "Incomplete evidence"));
+        String open = apply(coal, "own-list-admin", enterprise);
+        apply(lighting, "own-list-other", other);
+        String path = "/api/membership/enterprises/" + enterprise + "/applications";
+
+        ApiClient.Response mine = api.as(enterpriseUser("own-list-admin", enterprise)).get(path);
+
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat(mine.json().findValuesAsString("id")).containsExactly(open, rejected);
+        assertThat(mine.json().findValuesAsString("enterpriseId")).containsOnly(enterprise);
+        assertThat(mine.at("/0/clusterId")).isEqualTo(coal);
+        assertThat(mine.at("/0/status")).isEqualTo("SUBMITTED");
+        assertThat(mine.at("/1/clusterId")).isEqualTo(lighting);
+        assertThat(mine.at("/1/status")).isEqualTo("REJECTED");
+        assertThat(mine.at("/1/reason")).isEqualTo("Incomplete evidence");
+        ApiClient.Response colleague = api.as(enterpriseUser("own-list-staff", enterprise)).get(path + "?status=REJECTED");
+        assertThat(colleague.status()).as(colleague.toString()).isEqualTo(200);
+        assertThat(colleague.json().findValuesAsString("id")).containsExactly(rejected);
+        assertProblem(api.as(enterpriseUser("own-list-admin", enterprise)).get(path + "?status=NONSENSE"), 400, null);
+
+        assertProblem(api.as(enterpriseUser("own-list-other", other)).get(path), 403, "forbidden");
+        assertProblem(api.as(secretariatOf(lighting, coal)).get(path), 403, "forbidden");
+        assertProblem(api.as(allianceAdmin()).get(path), 403, "forbidden");
+        assertProblem(api.as(TestTokens.user("own-list-expert").roles(Roles.EXPERT).enterpriseId(enterprise).issue())
+                .get(path), 403, "forbidden");
+        assertProblem(api.anonymous().get(path), 401, null);
     }
 
     @Test

@@ -39,6 +39,7 @@ class MeApiIT extends MembershipLifecycleIntegrationTest {
         for (JsonNode membership : memberships) {
             String cluster = membership.get("clusterId").asString();
             ApiClient.Response full = membership(cluster, member);
+            assertThat(membership.get("id").asString()).isEqualTo(full.at("/id"));
             assertThat(membership.get("clusterName").asString()).isEqualTo("China Lighting Brand Cluster");
             assertThat(membership.get("memberNumber").asString()).isEqualTo(full.at("/memberNumber"));
             assertThat(membership.get("tier").asString()).isEqualTo("member");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.validation.annotation.Validated;
@@ -22,6 +23,7 @@ import com.brandcluster.platform.web.PageView;
 @RestController
 @Validated
 @RequestMapping("/api/notifications")
+@NullMarked
 class InboxController {
 
     private final Inbox inbox;

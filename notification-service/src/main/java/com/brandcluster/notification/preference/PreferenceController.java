@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,6 +22,7 @@ import com.brandcluster.platform.security.Caller;
 /** The caller's own e-mail preferences, per category; any authenticated user. */
 @RestController
 @RequestMapping("/api/notifications/me/preferences")
+@NullMarked
 class PreferenceController {
 
     private final Preferences preferences;

@@ -3,6 +3,8 @@ package com.brandcluster.platform.membership;
 import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.ForbiddenException;
 import com.brandcluster.platform.web.NotFoundException;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,9 +33,14 @@ public class MemberStandingController {
                 .orElseThrow(() -> new NotFoundException("membership", clusterId + "/" + enterpriseId));
     }
 
-    public record StandingView(String clusterId, String enterpriseId, String enterpriseName, String memberNumber,
-                               String tier, String status, boolean inGoodStanding, LocalDate validUntil,
-                               long version) {
+    /**
+     * The projection's copy of the membership. Built from events that may arrive in any order, it may not know the
+     * enterprise's name, the member number, the tier, the status or the end date yet.
+     */
+    @NullMarked
+    public record StandingView(String clusterId, String enterpriseId, @Nullable String enterpriseName,
+                               @Nullable String memberNumber, @Nullable String tier, @Nullable String status,
+                               boolean inGoodStanding, @Nullable LocalDate validUntil, long version) {
 
         static StandingView of(MemberStanding s) {
             return new StandingView(s.clusterId(), s.enterpriseId(), s.enterpriseName(), s.memberNumber(), s.tier(),
