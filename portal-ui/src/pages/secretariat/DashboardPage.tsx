@@ -143,7 +143,8 @@ function EventAttendance({ clusterId }: { clusterId: string }) {
                     valueLabel={t('secretariat.dashboard.registered')} empty="" />
           <section className="card chart">
             <h2 className="h3">{t('secretariat.dashboard.attendance')}</h2>
-            <div className="table-wrap">
+            {/* scrolls sideways in the narrow chart column: focusable, so that keyboards can scroll it too */}
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('secretariat.dashboard.attendance')}>
               <table>
                 <thead>
                   <tr>

@@ -3,6 +3,7 @@ package com.brandcluster.system.support;
 import com.brandcluster.testsupport.ApiClient;
 import com.brandcluster.testsupport.KeycloakExtension;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Member enterprises made the way users make them, through the gateway: a Keycloak user registers an enterprise,
@@ -102,8 +105,20 @@ public final class Members {
         return new Member(enterpriseId, user);
     }
 
+    /**
+     * Waits until the service behind {@code api} (e.g. {@code /api/salons}) has learnt, from membership-service's
+     * events, that the member's standing in the cluster is {@code status}.
+     */
+    public static void awaitStanding(ApiClient portal, String api, String clusterId, Member member, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ApiClient.Response standing = portal.as(member.token())
+                    .get(api + "/clusters/" + clusterId + "/members/" + member.enterpriseId() + "/standing");
+            return standing.status() == 200 && status.equals(standing.at("/status"));
+        });
+    }
+
     /** A random, valid unified social credit code (GB 32100 check character), as enterprises have. */
-    static String newCreditCode() {
+    public static String newCreditCode() {
         StringBuilder code = new StringBuilder("9144");
         for (int i = 0; i < 13; i++) {
             code.append(ThreadLocalRandom.current().nextInt(10));
