@@ -7,6 +7,19 @@ import { lighting, lightingSecretariat, page } from './testing';
 const at = { path: '/secretariat/:clusterId', at: '/secretariat/lighting' };
 const counts: Record<string, number> = { ACTIVE: 7, GRACE: 1, SUSPENDED: 2, LAPSED: 0, TERMINATED: 0, standard: 6, premium: 4 };
 
+const month = (name: string, active: number, suspended: number, standard: number, premium: number) => ({
+  month: name,
+  byStatus: [
+    { status: 'ACTIVE', members: active }, { status: 'GRACE', members: 0 }, { status: 'SUSPENDED', members: suspended },
+    { status: 'LAPSED', members: 0 }, { status: 'TERMINATED', members: 0 },
+  ],
+  byTier: [{ tier: 'premium', members: premium }, { tier: 'standard', members: standard }],
+});
+const statistics = {
+  clusterId: 'lighting',
+  months: [month('2026-09', 5, 0, 3, 2), month('2026-10', 6, 1, 3, 3), month('2026-11', 7, 2, 3, 4)],
+};
+
 function services(overrides: Record<string, object> = {}) {
   return stubApi({
     'GET /api/membership/clusters/lighting': { body: lighting },
@@ -14,6 +27,7 @@ function services(overrides: Record<string, object> = {}) {
       const query = new URL(request.url).searchParams;
       return { body: page([], counts[query.get('status') ?? query.get('tier') ?? ''] ?? 0) };
     },
+    'GET /api/membership/clusters/lighting/statistics/members': { body: statistics },
     'GET /api/membership/clusters/lighting/applications': { body: [{ id: 'a1', status: 'SUBMITTED' }, { id: 'a2', status: 'SUBMITTED' }] },
     'GET /api/events/clusters/lighting/events': (request) => ({
       body: new URL(request.url).searchParams.get('when') === 'PAST'
@@ -37,14 +51,29 @@ describe('DashboardPage', () => {
   it('draws members by status and tier as charts with their figures in tables', async () => {
     const calls = services();
     renderPage(<DashboardPage />, { ...at, session: lightingSecretariat() });
-    const byStatus = await screen.findByRole('img', { name: /Members by status/ });
+    const byStatus = await screen.findByRole('img', { name: /^Members by status Active/ });
     expect(byStatus).toHaveAccessibleName(expect.stringContaining('Active: 7'));
     const statusTable = screen.getByRole('table', { name: 'Figures of Members by status' });
     expect(within(statusTable).getByRole('row', { name: 'Suspended 2' })).toBeInTheDocument();
     const tierTable = await screen.findByRole('table', { name: 'Figures of Members by tier' });
     expect(within(tierTable).getByRole('row', { name: 'Premium 4' })).toBeInTheDocument();
-    const tierQueries = calls.filter((c) => c.path.endsWith('/members')).map((c) => new URLSearchParams(c.search));
+    const tierQueries = calls.filter((c) => c.path === '/api/membership/clusters/lighting/members').map((c) => new URLSearchParams(c.search));
     expect(tierQueries.every((q) => q.get('size') === '1')).toBe(true);
+  });
+
+  it('draws the register month by month: members by status and current members by tier', async () => {
+    const calls = services();
+    renderPage(<DashboardPage />, { ...at, session: lightingSecretariat() });
+
+    const byStatus = await screen.findByRole('img', { name: /^Members by status, month by month/ });
+    expect(byStatus).toHaveAccessibleName(expect.stringContaining('From 2026-09 to 2026-11: Active 7, Suspended 2'));
+    const statusTable = screen.getByRole('table', { name: 'Figures of Members by status, month by month' });
+    expect(within(statusTable).getByRole('row', { name: '2026-10 6 1' })).toBeInTheDocument();
+    expect(within(statusTable).queryByRole('columnheader', { name: 'Lapsed' })).not.toBeInTheDocument();
+    const tierTable = screen.getByRole('table', { name: 'Figures of Current members by tier, month by month' });
+    expect(within(tierTable).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Month', 'Standard', 'Premium']);
+    expect(within(tierTable).getByRole('row', { name: '2026-11 3 4' })).toBeInTheDocument();
+    expect(calls.find((c) => c.path.endsWith('/statistics/members'))?.search).toBe('?months=12');
   });
 
   it('shows the application queue, events, consultations per expert and downloads', async () => {

@@ -5,7 +5,7 @@ import type { components } from '../../api/generated/branding-assets-service';
 import { useI18n } from '../../i18n/i18n';
 import { Empty, Loading, ProblemAlert } from '../../ui/components';
 import { useAsync, type Async } from '../../ui/useAsync';
-import { BarChart, type Figure } from './charts';
+import { BarChart, LineChart, type Figure, type Series } from './charts';
 import { ClusterPage, SecretariatOnly, useClusterId, useClusterInfo } from './shared';
 
 const MEMBER_STATUSES = ['ACTIVE', 'GRACE', 'SUSPENDED', 'LAPSED', 'TERMINATED'] as const;
@@ -38,6 +38,7 @@ function Dashboard() {
         <ConsultationsPerExpert clusterId={clusterId} />
         <DownloadsPerAsset clusterId={clusterId} />
       </div>
+      <MembersOverTime clusterId={clusterId} tiers={cluster.data?.tiers ?? []} />
       <OutdatedVersions clusterId={clusterId} />
     </ClusterPage>
   );
@@ -108,6 +109,48 @@ function MembersByTier({ clusterId, tiers }: { clusterId: string; tiers: { code?
         <BarChart title={title} description={describe(t, figures)} figures={figures}
                   valueLabel={t('secretariat.dashboard.members')} empty={t('secretariat.dashboard.noTiers')} />
       )}
+    </Section>
+  );
+}
+
+const STATUSES_OVER_TIME = ['ACTIVE', 'GRACE', 'SUSPENDED', 'LAPSED', 'TERMINATED'] as const;
+
+/** The register month by month over the last year: members by status, current members by tier. */
+function MembersOverTime({ clusterId, tiers }: { clusterId: string; tiers: { code?: string; name?: string; rank: number }[] }) {
+  const { t, number } = useI18n();
+  const byStatusTitle = t('secretariat.dashboard.overTimeByStatus');
+  const statistics = useAsync(() => call(membership.GET('/api/membership/clusters/{clusterId}/statistics/members', {
+    params: { path: { clusterId }, query: { months: 12 } },
+  })), [clusterId]);
+  const describeSeries = (points: string[], series: Series[]) => t('secretariat.dashboard.overTimeDescription', {
+    first: points[0] ?? '', last: points[points.length - 1] ?? '',
+    summary: series.map((s) => `${s.label} ${number(s.values[s.values.length - 1] ?? 0)}`).join(', '),
+  });
+  return (
+    <Section state={statistics} title={byStatusTitle}>
+      {(data) => {
+        const points = data.months.map((m) => m.month);
+        const byStatus: Series[] = STATUSES_OVER_TIME
+          .map((status) => ({
+            label: t('status.' + status),
+            values: data.months.map((m) => m.byStatus.find((c) => c.status === status)?.members ?? 0),
+          }))
+          .filter((series, i) => i === 0 || series.values.some((v) => v > 0));
+        const codes = [...new Set(data.months.flatMap((m) => m.byTier.map((c) => c.tier)))];
+        const rank = (code: string) => tiers.find((tier) => tier.code === code)?.rank ?? Number.MAX_SAFE_INTEGER;
+        const byTier: Series[] = codes.sort((a, b) => rank(a) - rank(b)).map((code) => ({
+          label: tiers.find((tier) => tier.code === code)?.name ?? code,
+          values: data.months.map((m) => m.byTier.find((c) => c.tier === code)?.members ?? 0),
+        }));
+        return (
+          <>
+            <LineChart title={byStatusTitle} description={describeSeries(points, byStatus)} points={points}
+                       series={byStatus} empty={t('secretariat.dashboard.noMembers')} />
+            <LineChart title={t('secretariat.dashboard.overTimeByTier')} description={describeSeries(points, byTier)}
+                       points={points} series={byTier} empty={t('secretariat.dashboard.noMembers')} />
+          </>
+        );
+      }}
     </Section>
   );
 }

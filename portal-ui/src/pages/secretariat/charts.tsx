@@ -70,3 +70,87 @@ export function BarChart({ title, description, figures, valueLabel, empty }: {
     </section>
   );
 }
+
+/** One line of a {@link LineChart}: a value per point of the x axis. */
+export interface Series {
+  label: string;
+  values: number[];
+}
+
+const SERIES_COLOURS = ['#1f5fa8', '#b45309', '#047857', '#b42318', '#6d28d9', '#374151'];
+
+/**
+ * Lines over a common x axis (months), drawn in SVG with a legend, followed by the figures as a table (a row per
+ * point, a column per line).
+ */
+export function LineChart({ title, description, points, series, empty }: {
+  title: string;
+  description: string;
+  points: string[];
+  series: Series[];
+  empty: string;
+}) {
+  const { t, number } = useI18n();
+  const id = useId();
+  if (points.length === 0 || series.length === 0) {
+    return (
+      <section className="card chart">
+        <h2 className="h3">{title}</h2>
+        <Empty>{empty}</Empty>
+      </section>
+    );
+  }
+  const width = 640;
+  const height = 220;
+  const left = 40;
+  const bottom = 24;
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const x = (i: number) => left + (points.length === 1 ? 0 : (i * (width - left - 10)) / (points.length - 1));
+  const y = (v: number) => 10 + (height - bottom - 10) * (1 - v / max);
+  return (
+    <section className="card chart chart-wide">
+      <h2 className="h3">{title}</h2>
+      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width="100%">
+        <title id={id + '-title'}>{title}</title>
+        <desc id={id + '-desc'}>{description}</desc>
+        <line x1={left} y1={y(0)} x2={width - 10} y2={y(0)} stroke="#8c959f" />
+        <text x={left - 6} y={y(0) + 4} textAnchor="end" fontSize="12" fill="#1b1f24">0</text>
+        <text x={left - 6} y={y(max) + 4} textAnchor="end" fontSize="12" fill="#1b1f24">{number(max)}</text>
+        {points.map((p, i) => (i % Math.ceil(points.length / 6) === 0 || i === points.length - 1) && (
+          <text key={p} x={x(i)} y={height - 6} textAnchor="middle" fontSize="12" fill="#1b1f24">{p}</text>
+        ))}
+        {series.map((s, n) => (
+          <polyline key={s.label} fill="none" stroke={SERIES_COLOURS[n % SERIES_COLOURS.length]} strokeWidth="2.5"
+                    points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')} />
+        ))}
+      </svg>
+      <ul className="legend">
+        {series.map((s, n) => (
+          <li key={s.label}>
+            <span className="swatch" style={{ background: SERIES_COLOURS[n % SERIES_COLOURS.length] }} aria-hidden="true" />
+            {s.label}
+          </li>
+        ))}
+      </ul>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('secretariat.chart.figures', { title })}>
+        <table>
+          <caption className="visually-hidden">{t('secretariat.chart.figures', { title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('secretariat.chart.period')}</th>
+              {series.map((s) => <th key={s.label} scope="col">{s.label}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={p}>
+                <th scope="row">{p}</th>
+                {series.map((s) => <td key={s.label}>{number(s.values[i] ?? 0)}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
