@@ -35,8 +35,14 @@ function services(overrides: Record<string, object> = {}) {
         : page([]),
     }),
     'GET /api/events/events/ev-1/attendance': { body: { registered: 48, confirmed: 45, checkedIn: 40, enterprises: [] } },
-    'GET /api/salons/consultations': {
-      body: page([{ id: 'c1', expertName: 'Dr Chen' }, { id: 'c2', expertName: 'Dr Chen' }, { id: 'c3', expertName: 'Prof. Liu' }], 3),
+    'GET /api/salons/clusters/lighting/statistics/consultations': {
+      body: {
+        clusterId: 'lighting',
+        experts: [
+          { expertId: 'chen', expertName: 'Dr Chen', total: 2, byState: [{ state: 'CONFIRMED', consultations: 2 }] },
+          { expertId: 'liu', expertName: 'Prof. Liu', total: 1, byState: [{ state: 'PENDING', consultations: 1 }] },
+        ],
+      },
     },
     'GET /api/assets/clusters/lighting/downloads': (request) => ({
       body: new URL(request.url).searchParams.get('by') === 'OUTDATED'
@@ -92,7 +98,7 @@ describe('DashboardPage', () => {
 
   it('keeps the other figures when one service fails', async () => {
     services({
-      'GET /api/salons/consultations': { status: 503, body: { type: 'urn:brandcluster:problem:service-unavailable', title: 'Unavailable' } },
+      'GET /api/salons/clusters/lighting/statistics/consultations': { status: 503, body: { type: 'urn:brandcluster:problem:service-unavailable', title: 'Unavailable' } },
     });
     renderPage(<DashboardPage />, { ...at, session: lightingSecretariat() });
     expect(await screen.findByRole('alert')).toHaveTextContent('This part of the portal is not available right now.');

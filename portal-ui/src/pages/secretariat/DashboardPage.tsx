@@ -9,9 +9,8 @@ import { BarChart, LineChart, type Figure, type Series } from './charts';
 import { ClusterPage, SecretariatOnly, useClusterId, useClusterInfo } from './shared';
 
 const MEMBER_STATUSES = ['ACTIVE', 'GRACE', 'SUSPENDED', 'LAPSED', 'TERMINATED'] as const;
-/** How many recent events, consultations and assets the dashboard looks at. */
+/** How many recent events and assets the dashboard looks at. */
 const EVENTS_SHOWN = 6;
-const CONSULTATIONS_COUNTED = 100;
 const ASSETS_SHOWN = 10;
 const OUTDATED_SHOWN = 20;
 
@@ -217,24 +216,17 @@ function EventAttendance({ clusterId }: { clusterId: string }) {
 function ConsultationsPerExpert({ clusterId }: { clusterId: string }) {
   const { t } = useI18n();
   const title = t('secretariat.dashboard.consultations');
-  const counts = useAsync(async () => {
-    const page = await call(salons.GET('/api/salons/consultations', {
-      params: { query: { clusterId, page: 0, size: CONSULTATIONS_COUNTED } },
+  const counts = useAsync(async (): Promise<Figure[]> => {
+    const figures = await call(salons.GET('/api/salons/clusters/{clusterId}/statistics/consultations', {
+      params: { path: { clusterId } },
     }));
-    const perExpert = new Map<string, number>();
-    for (const c of page.content ?? []) {
-      const name = c.expertName ?? c.expertId ?? '';
-      perExpert.set(name, (perExpert.get(name) ?? 0) + 1);
-    }
-    const figures: Figure[] = [...perExpert].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value);
-    return { figures, counted: page.content?.length ?? 0, total: page.totalElements };
+    return figures.experts.map((expert) => ({ label: expert.expertName, value: expert.total }));
   }, [clusterId]);
   return (
     <Section state={counts} title={title}>
-      {({ figures, counted, total }) => (
+      {(figures) => (
         <BarChart title={title} figures={figures} valueLabel={t('secretariat.dashboard.consultationCount')}
-                  description={describe(t, figures) + (total > counted ? ' ' + t('secretariat.dashboard.ofTotal', { counted, total }) : '')}
-                  empty={t('secretariat.dashboard.noConsultations')} />
+                  description={describe(t, figures)} empty={t('secretariat.dashboard.noConsultations')} />
       )}
     </Section>
   );
