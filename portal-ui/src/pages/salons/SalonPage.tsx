@@ -1,18 +1,22 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { call, salons } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useI18n } from '../../i18n/i18n';
-import { enterprise } from '../../nav';
+import { enterprise, secretariat } from '../../nav';
 import { useSession } from '../../session/session';
 import { Empty, Field, Loading, Page, ProblemAlert, Status } from '../../ui/components';
 import { Restricted } from '../../ui/guards';
 import { useAsync, useSubmit } from '../../ui/useAsync';
+import { manageSalonPath } from './admin';
 import { CalendarDownload, registrationWindow } from './shared';
 
-/** A salon: what, when and where, its programme; register attendees, the waitlist and its offers, cancel. */
+/**
+ * A salon: what, when and where, its programme; register attendees, the waitlist and its offers, cancel. The
+ * secretariat of the salon's cluster is taken to its own view of the salon (links in e-mails name this page).
+ */
 export default function SalonPage() {
-  return <Restricted allowed={enterprise}><Salon /></Restricted>;
+  return <Restricted allowed={(s) => enterprise(s) || secretariat(s)}><Salon /></Restricted>;
 }
 
 type Registration = Awaited<ReturnType<typeof loadRegistration>>;
@@ -55,6 +59,8 @@ function Salon() {
     );
   }
   const s = salon.data;
+  const managing = session.isSecretariatOf(s.clusterId);
+  if (managing && !enterprise(session)) return <Navigate replace to={manageSalonPath(s.clusterId, s.id)} />;
   const registered = (r: Registration) => {
     setRegistrationId(r.id);
     registration.reload();
@@ -62,7 +68,9 @@ function Salon() {
   const current = registration.data && registration.data.salonId === salonId ? registration.data : undefined;
   const regWindow = registrationWindow(s, Date.now());
   return (
-    <Page title={s.title} actions={<Link className="button" to="/salons/list">{t('salons.salon.back')}</Link>}>
+    <Page title={s.title} actions={managing
+      ? <Link className="button" to={manageSalonPath(s.clusterId, s.id)}>{t('salons.admin.manage')}</Link>
+      : <Link className="button" to="/salons/list">{t('salons.salon.back')}</Link>}>
       <div className="card">
         <p className="lead">{s.theme}</p>
         {s.description && <p className="pre-line">{s.description}</p>}
@@ -103,15 +111,19 @@ function Salon() {
         </div>
       )}
 
-      <h2>{t('salons.registration.title')}</h2>
-      <ProblemAlert problem={registration.problem} />
-      {registration.loading && !registration.data && registrationId && <Loading />}
-      {current && <RegistrationPanel registration={current} onChange={() => { salon.reload(); registration.reload(); }} />}
-      {!registration.loading && (!current || !OPEN.has(current.status)) && (
-        regWindow === 'open'
-          ? <RegistrationForm salonId={salonId} seatsPerEnterprise={s.seatsPerEnterprise} full={s.seatsAvailable === 0}
-                              onRegistered={(r) => { registered(r); salon.reload(); }} />
-          : <p className="alert alert-info">{t('salons.salon.window.' + regWindow)}</p>
+      {enterprise(session) && (
+        <>
+          <h2>{t('salons.registration.title')}</h2>
+          <ProblemAlert problem={registration.problem} />
+          {registration.loading && !registration.data && registrationId && <Loading />}
+          {current && <RegistrationPanel registration={current} onChange={() => { salon.reload(); registration.reload(); }} />}
+          {!registration.loading && (!current || !OPEN.has(current.status)) && (
+            regWindow === 'open'
+              ? <RegistrationForm salonId={salonId} seatsPerEnterprise={s.seatsPerEnterprise} full={s.seatsAvailable === 0}
+                                  onRegistered={(r) => { registered(r); salon.reload(); }} />
+              : <p className="alert alert-info">{t('salons.salon.window.' + regWindow)}</p>
+          )}
+        </>
       )}
     </Page>
   );

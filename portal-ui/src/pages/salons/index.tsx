@@ -9,6 +9,8 @@ export const routes: RouteObject[] = [
   { path: 'salons/consultations/:consultationId', ...lazyPage(() => import('./ConsultationPage')) },
   { path: 'salons/list', ...lazyPage(() => import('./SalonsPage')) },
   { path: 'salons/:salonId', ...lazyPage(() => import('./SalonPage')) },
+  { path: 'secretariat/:clusterId/salons', ...lazyPage(() => import('./ManageSalonsPage')) },
+  { path: 'secretariat/:clusterId/salons/:salonId', ...lazyPage(() => import('./ManageSalonPage')) },
 ];
 
 export const nav: NavItem[] = [

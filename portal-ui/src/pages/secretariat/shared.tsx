@@ -18,7 +18,7 @@ export function SecretariatOnly({ children }: { children: ReactNode }) {
   return <Restricted allowed={(s: Session) => s.isSecretariatOf(clusterId)}>{children}</Restricted>;
 }
 
-const SECTIONS = ['', 'applications', 'members', 'conventions', 'officers', 'standards', 'tiers'] as const;
+const SECTIONS = ['', 'applications', 'members', 'conventions', 'officers', 'standards', 'tiers', 'salons'] as const;
 
 /** A page of a cluster's secretariat workspace: the title, then the workspace's sections as tabs. */
 export function ClusterPage({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
