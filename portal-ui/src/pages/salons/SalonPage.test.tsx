@@ -92,4 +92,54 @@ describe('SalonPage', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Accept the seats' }));
     expect(await screen.findByText('The offer lapsed at 10:00.')).toBeInTheDocument();
   });
+  it('takes the cluster\'s secretariat to its own view of the salon', async () => {
+    const calls = stubApi({
+      'GET /api/salons/salons/salon-1': { body: salon },
+      'GET /api/salons/salons/salon-1/programme': { body: programme },
+    });
+    const { router } = renderPage(<SalonPage />, {
+      routes: [
+        { path: '/salons/:salonId', element: <SalonPage /> },
+        { path: '/secretariat/:clusterId/salons/:salonId', element: <p>secretariat view</p> },
+      ],
+      at: '/salons/salon-1', session: sessionOf({ roles: ['secretariat'], secretariat_of: ['lighting'] }),
+    });
+    expect(await screen.findByText('secretariat view')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/secretariat/lighting/salons/salon-1');
+    expect(calls.some((c) => c.path.startsWith('/api/salons/registrations'))).toBe(false);
+  });
+
+  it('offers an enterprise user who also serves the cluster\'s secretariat the way to manage the salon', async () => {
+    stubApi({
+      'GET /api/salons/salons/salon-1': { body: salon },
+      'GET /api/salons/salons/salon-1/programme': { body: programme },
+      'GET /api/salons/registrations/mine': { body: { content: [], page: 0, size: 1, totalElements: 0, totalPages: 0 } },
+    });
+    renderPage(<SalonPage />, {
+      path: '/salons/:salonId', at: '/salons/salon-1',
+      session: sessionOf({ roles: ['enterprise', 'secretariat'], enterprise_id: 'opal', secretariat_of: ['lighting'] }),
+    });
+    expect(await screen.findByRole('link', { name: 'Manage this salon' })).toHaveAttribute('href', '/secretariat/lighting/salons/salon-1');
+    expect(screen.getByRole('heading', { level: 2, name: 'Our registration' })).toBeInTheDocument();
+  });
+
+  it('shows another cluster\'s secretariat the salon without the enterprise\'s registration', async () => {
+    stubApi({
+      'GET /api/salons/salons/salon-1': { body: salon },
+      'GET /api/salons/salons/salon-1/programme': { body: programme },
+    });
+    renderPage(<SalonPage />, {
+      path: '/salons/:salonId', at: '/salons/salon-1', session: sessionOf({ roles: ['secretariat'], secretariat_of: ['textiles'] }),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Spring salon' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Our registration' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Manage this salon' })).toBeNull();
+  });
+
+  it('refuses the salon to a user who is neither enterprise nor secretariat', async () => {
+    const calls = stubApi({});
+    renderPage(<SalonPage />, { path: '/salons/:salonId', at: '/salons/salon-1', session: sessionOf({ roles: ['expert'] }) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not available to you' })).toBeInTheDocument();
+    expect(calls).toHaveLength(0);
+  });
 });
