@@ -162,6 +162,13 @@ describe('ManageSalonPage', () => {
     expect(within(session(1)).getByLabelText('Title')).not.toHaveAccessibleDescription('size must be between 0 and 200');
   });
 
+  it('keeps the programme of a salon that has started as it is', async () => {
+    show({ 'GET /api/salons/salons/salon-1': { body: { ...salon, startsAt: '2020-04-10T06:00:00Z', endsAt: '2020-04-10T09:00:00Z' } } });
+    expect(await screen.findByText('This salon has started.')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Release "Pricing a brand"' })).toBeDisabled();
+    expect(screen.queryByRole('heading', { name: 'Edit the programme' })).toBeNull();
+  });
+
   it('refuses the page to an enterprise and to another cluster\'s secretariat, without asking the service', async () => {
     const calls = stubApi({});
     renderPage(<ManageSalonPage />, { path, at, session: sessionOf({ roles: ['enterprise'], enterprise_id: 'opal-lighting' }) });

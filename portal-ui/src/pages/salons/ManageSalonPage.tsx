@@ -63,6 +63,7 @@ function ManageSalon() {
         </dl>
       </div>
 
+      {started && <p className="alert alert-info">{t('salons.salon.window.started')}</p>}
       <ProblemAlert problem={programme.problem} />
       {programme.loading && !programme.data && <Loading />}
       {programme.data && (

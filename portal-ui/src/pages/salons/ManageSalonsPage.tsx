@@ -34,7 +34,7 @@ function ManageSalons() {
       <ProblemAlert problem={list.problem} />
       {list.loading && !list.data && <Loading />}
       {list.data?.content.length === 0 && !creating && (
-        <Empty action={newButton}>{t('salons.admin.empty')}</Empty>
+        <Empty>{t('salons.admin.empty')}</Empty>
       )}
       {list.data && list.data.content.length > 0 && (
         <div className="table-wrap">
