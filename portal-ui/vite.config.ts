@@ -37,5 +37,7 @@ export default defineConfig({
     // leave behind (rendered trees, cookies, storage, stubbed globals).
     pool: 'threads',
     isolate: false,
+    // long form tests type many characters: on a loaded two-core machine they may need more than the default 5 s
+    testTimeout: 20_000,
   },
 });
