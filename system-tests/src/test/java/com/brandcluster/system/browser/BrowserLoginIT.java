@@ -81,10 +81,13 @@ class BrowserLoginIT {
 
     @Test
     void logoutFromTheFormEndsTheKeycloakSessionSoTheNextLoginAsksForThePasswordAgain() {
-        login.logIn("enterprise-opal", PASSWORD, "/welcome");
+        // return to a page without the web UI: the UI's own background requests on the same session (session check,
+        // notification count) race with the next login's authorization request (see the session note in
+        // gateway/README.md); this test is about logout, not that race
+        login.logIn("enterprise-opal", PASSWORD, "/api/session");
         // while Keycloak's session lives, /login goes straight through without a password
-        login.startLogin("/again").awaitBackOnGateway();
-        assertThat(browser.url()).isEqualTo(login.gateway() + "/again");
+        login.startLogin("/api/session?again").awaitBackOnGateway();
+        assertThat(browser.url()).isEqualTo(login.gateway() + "/api/session?again");
         assertThat(browser.fetch("GET", "/api/session").status()).isEqualTo(200);
 
         login.logOutWithForm();
