@@ -1,22 +1,23 @@
 package com.brandcluster.gateway.session;
 
-import org.mongodb.spring.session.ReactiveMongoSessionRepository;
-import org.mongodb.spring.session.config.annotation.web.reactive.EnableMongoWebSession;
+import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.session.config.ReactiveSessionRepositoryCustomizer;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
 
 /**
  * Browser sessions live in MongoDB (the gateway's database, {@code spring.mongodb.database}), so that every gateway
- * instance serves every session: Spring Session's {@code WebSessionManager} over {@link ReactiveMongoSessionRepository}.
- * The cookie is {@link SessionCookie}. Ended sessions are deleted by {@link ExpiredSessions}, not by a TTL index.
+ * instance serves every session: Spring Session's {@code WebSessionManager} over {@link BrowserSessions}, which writes
+ * only what a request changed. The cookie is {@link SessionCookie}. Ended sessions are deleted by
+ * {@link ExpiredSessions}, not by a TTL index.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMongoWebSession
+@EnableSpringWebSession
 @EnableScheduling
 class SessionStoreConfiguration implements SchedulingConfigurer {
 
@@ -29,12 +30,8 @@ class SessionStoreConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    ReactiveSessionRepositoryCustomizer<ReactiveMongoSessionRepository> sessionStoreSettings(
-            BrowserSessionProperties properties) {
-        return repository -> {
-            repository.setDefaultMaxInactiveInterval(properties.session().timeout());
-            repository.setCollectionName(properties.session().collection());
-        };
+    BrowserSessions browserSessions(ReactiveMongoOperations mongo, Clock clock) {
+        return new BrowserSessions(mongo, properties.session(), clock);
     }
 
     @Override

@@ -1,12 +1,16 @@
 package com.brandcluster.gateway.session;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.brandcluster.gateway.GatewayApplication;
@@ -16,6 +20,7 @@ import com.brandcluster.testsupport.MongoExtension;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.mongodb.client.model.Filters;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +45,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +65,7 @@ class BrowserSessionIT {
     static final String PASSWORD = KeycloakExtension.DEMO_PASSWORD;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String APPLICATIONS = "/api/membership/clusters/lighting/applications";
+    static final String SLOW = "/api/membership/clusters/lighting/statistics/members";
 
     @LocalServerPort
     int port;
@@ -143,6 +152,35 @@ class BrowserSessionIT {
             assertThat(response.body()).doesNotContain("eyJ");
             assertThat(response.headers().map().toString()).doesNotContain("eyJ");
         });
+    }
+
+    @Test
+    void keepsTheLoginsAuthorizationRequestWhileAnOlderRequestOfTheSameBrowserIsStillRunning() throws Exception {
+        Browser browser = new Browser();
+        browser.follow(browser.get(gateway("/login")));
+        String session = browser.cookie(GatewaySecurityConfiguration.SESSION_COOKIE).orElseThrow();
+        membership.stubFor(get(urlPathEqualTo(SLOW)).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+
+        CompletableFuture<HttpResponse<String>> backgroundRequest;
+        try (HttpClient sameBrowser = HttpClient.newHttpClient()) {
+            backgroundRequest = sameBrowser.sendAsync(HttpRequest.newBuilder(URI.create(gateway(SLOW)))
+                    .header("Cookie", GatewaySecurityConfiguration.SESSION_COOKIE + "=" + session).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !membership.findAll(getRequestedFor(urlPathEqualTo(SLOW))).isEmpty());
+            HttpResponse<String> toKeycloak = browser.follow(browser.get(gateway("/login?return_to=/events")));
+            assertThat(backgroundRequest.get(10, TimeUnit.SECONDS).statusCode())
+                    .as("the background request read the session before the login started and ends after it")
+                    .isEqualTo(200);
+
+            HttpResponse<String> landed = browser.follow(
+                    submitLoginForm(browser, browser.follow(toKeycloak), "enterprise-opal"));
+
+            assertThat(Browser.location(landed)).isEqualTo(URI.create(gateway("/events")));
+            assertThat(json(browser.get(gateway("/api/session")), 200).path("username").asString())
+                    .isEqualTo("enterprise-opal");
+        }
     }
 
     @Test
