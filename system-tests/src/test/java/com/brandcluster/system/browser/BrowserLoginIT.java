@@ -81,13 +81,11 @@ class BrowserLoginIT {
 
     @Test
     void logoutFromTheFormEndsTheKeycloakSessionSoTheNextLoginAsksForThePasswordAgain() {
-        // return to a page without the web UI: the UI's own background requests on the same session (session check,
-        // notification count) race with the next login's authorization request (see the session note in
-        // gateway/README.md); this test is about logout, not that race
-        login.logIn("enterprise-opal", PASSWORD, "/api/session");
+        // the web UI's background requests (session check, notification count) still run when the next login starts
+        login.logIn("enterprise-opal", PASSWORD, "/welcome");
         // while Keycloak's session lives, /login goes straight through without a password
-        login.startLogin("/api/session?again").awaitBackOnGateway();
-        assertThat(browser.url()).isEqualTo(login.gateway() + "/api/session?again");
+        login.startLogin("/again").awaitBackOnGateway();
+        assertThat(browser.url()).isEqualTo(login.gateway() + "/again");
         assertThat(browser.fetch("GET", "/api/session").status()).isEqualTo(200);
 
         login.logOutWithForm();
