@@ -82,7 +82,8 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue R
                     + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
                     + "frame-ancestors 'none'; form-action 'self'")
             String apiDocsContentSecurityPolicy,
-            @DefaultValue("no-referrer") String referrerPolicy) {
+            @DefaultValue("no-referrer") String referrerPolicy,
+            @DefaultValue("max-age=31536000; includeSubDomains") String strictTransportSecurity) {
 
         public static final String KEYCLOAK_ORIGIN = "{keycloak-origin}";
     }

@@ -405,8 +405,11 @@ class GatewayIT {
                     .expectHeader().valueEquals("X-Frame-Options", "DENY")
                     .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
                     .expectHeader().valueEquals("Content-Security-Policy",
-                            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+                            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+                    .expectHeader().doesNotExist("Strict-Transport-Security");
         }
+        client.get().uri("/api/membership/clusters").header("X-Forwarded-Proto", "https").exchange()
+                .expectHeader().valueEquals("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Sets the security headers on every response just before it is committed: proxied answers (replacing whatever a
+ * Sets the security headers on every response just before it is committed ({@code Strict-Transport-Security} only on
+ * answers to requests that came over TLS, to the gateway or to a trusted proxy: over plain HTTP it means nothing): proxied answers (replacing whatever a
  * service sent, so every answer carries the same policy), the gateway's own problem details, actuator responses and
  * the web UI. Three Content-Security-Policies, by path:
  * <ul>
@@ -36,6 +37,7 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
     static final String REFERRER_POLICY = "Referrer-Policy";
     static final String X_CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
     static final String X_FRAME_OPTIONS = "X-Frame-Options";
+    static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
 
     private final GatewayProperties.Headers policy;
     private final String webPolicy;
@@ -60,12 +62,16 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         ServerHttpResponse response = exchange.getResponse();
-        response.beforeCommit(() -> Mono.fromRunnable(() -> apply(path, response.getHeaders())));
+        response.beforeCommit(() -> Mono.fromRunnable(() -> apply(path, response.getHeaders(),
+                TrustedProxyTls.overTls(exchange))));
         return chain.filter(exchange);
     }
 
-    private void apply(String path, HttpHeaders headers) {
+    private void apply(String path, HttpHeaders headers, boolean overTls) {
         headers.set(X_CONTENT_TYPE_OPTIONS, "nosniff");
+        if (overTls && StringUtils.hasText(policy.strictTransportSecurity())) {
+            headers.set(STRICT_TRANSPORT_SECURITY, policy.strictTransportSecurity());
+        }
         headers.set(X_FRAME_OPTIONS, "DENY");
         if (StringUtils.hasText(policy.referrerPolicy())) {
             headers.set(REFERRER_POLICY, policy.referrerPolicy());
