@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The real Keycloak server for system tests: one instance per JVM, started on first use from the distribution
@@ -54,8 +55,9 @@ import tools.jackson.databind.JsonNode;
  * <li>{@code keycloak.version}: default {@value #DEFAULT_VERSION};</li>
  * <li>{@code keycloak.log.file}: the server's output; default {@code target/keycloak.log}.</li>
  * </ul>
- * Tokens are expensive (argon2, ~85 ms of CPU per password grant), so {@link #passwordToken} keeps one per user until
- * shortly before it expires.
+ * The tests' realm hashes passwords cheaply ({@value #TEST_PASSWORD_POLICY}; production keeps Keycloak's argon2,
+ * ~85 ms of CPU per password grant). {@link #passwordToken} still keeps one token per user until shortly before it
+ * expires.
  */
 public final class KeycloakExtension implements BeforeAllCallback {
 
@@ -67,6 +69,8 @@ public final class KeycloakExtension implements BeforeAllCallback {
     public static final String MEMBERSHIP_CLIENT = "membership-service";
     /** The demo users' password (dev only). */
     public static final String DEMO_PASSWORD = "demo-pass";
+    /** The password policy of the tests' realm: cheap hashing (see {@code withCheapPasswordHashing}). */
+    public static final String TEST_PASSWORD_POLICY = "hashAlgorithm(pbkdf2-sha256) and hashIterations(1000)";
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakExtension.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
@@ -306,7 +310,7 @@ public final class KeycloakExtension implements BeforeAllCallback {
                     Files.deleteIfExists(file);
                 }
             }
-            Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(importDir.resolve(realmFile.getFileName()), withCheapPasswordHashing(realmFile));
             Files.createDirectories(logFile.getParent());
 
             List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -330,6 +334,20 @@ public final class KeycloakExtension implements BeforeAllCallback {
             log.info("Starting Keycloak {} on port {} (log: {})", home.getFileName(), port, logFile);
             process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "keycloak-extension-shutdown"));
+        }
+
+        /**
+         * The realm as the tests import it: Keycloak's default argon2 hashing costs ~85 ms of CPU for every password
+         * set and every password grant, and the tests create hundreds of users and log them in; the tests' realm
+         * hashes with {@value #TEST_PASSWORD_POLICY} instead. A realm file with its own password policy keeps it.
+         * The realm file production and {@code ./portal up} import is not changed.
+         */
+        private static String withCheapPasswordHashing(Path realmFile) throws IOException {
+            JsonNode realm = Json.parse(Files.readString(realmFile));
+            if (realm instanceof ObjectNode object && !object.has("passwordPolicy")) {
+                object.put("passwordPolicy", TEST_PASSWORD_POLICY);
+            }
+            return Json.write(realm);
         }
 
         private void awaitReady() {
