@@ -20,7 +20,8 @@ import org.springframework.amqp.support.converter.MessageConverter;
  * {@link EventCatalog} (never by a class-name header), with the tolerant {@code eventJsonMapper}.
  *
  * <p>A message whose routing key is not catalogued, or whose body is not valid JSON for its type, raises a
- * {@link MessageConversionException}: the listener container treats it as fatal and rejects the message without
+ * {@link MessageConversionException}, and so does an event without {@code eventId} (no consumer could deduplicate
+ * it): the listener container treats it as fatal and rejects the message without
  * requeueing it, so it goes straight to the queue's DLQ instead of being retried.
  *
  * <p>A message moved back from a DLQ (e.g. with a shovel, published to the default exchange under the queue's name)
@@ -60,14 +61,21 @@ public final class EventMessageConverter implements MessageConverter {
         EventCatalog.Entry entry = entryFor(properties).orElseThrow(() -> new MessageConversionException(
                 "No event type is catalogued for routing key '" + properties.getReceivedRoutingKey()
                         + "' (message " + properties.getMessageId() + ")"));
+        Object event;
         try {
-            return mapper.readValue(message.getBody(), entry.type());
+            event = mapper.readValue(message.getBody(), entry.type());
         }
         catch (JacksonException ex) {
             // The location only, never the content: payloads may carry personal data.
             throw new MessageConversionException("Malformed " + entry.routingKey() + " message "
                     + properties.getMessageId() + " at " + ex.getLocation());
         }
+        if (event == null || (event instanceof DomainEvent domainEvent && domainEvent.eventId() == null)) {
+            // without an id no consumer can tell a redelivery from a new event
+            throw new MessageConversionException("The " + entry.routingKey() + " message "
+                    + properties.getMessageId() + " has no eventId");
+        }
+        return event;
     }
 
     static Optional<EventCatalog.Entry> entryFor(MessageProperties properties) {

@@ -32,7 +32,10 @@ import org.springframework.util.StringUtils;
  * <li>one durable quorum queue per purpose, {@code <consumer>.<purpose>}, declared with no argument but
  * {@code x-queue-type}, so that redeclaring it never fails because of changed arguments;</li>
  * <li>its dead-letter queue {@code <queue>.dlq} (quorum), bound to {@value Exchanges#DEAD_LETTER} by its name;</li>
- * <li>one policy per queue that sets dead-lettering and the delivery limit (bounded retries, then the DLQ).</li>
+ * <li>one policy per queue that sets dead-lettering and the delivery limit (bounded retries, then the DLQ);</li>
+ * <li>one policy per DLQ that lifts its delivery limit out of reach ({@value #DEAD_LETTER_QUEUE_DELIVERY_LIMIT}):
+ * RabbitMQ 4.0 to 4.2 count every time a message is taken and returned against the quorum queue default of 20 and
+ * then drop it, which would make an operator's inspection of a DLQ ({@link DeadLetters}) lose messages.</li>
  * </ul>
  * Listeners name their queue literally ({@code @RabbitListener(queues = "events-service.members")}) or through
  * this bean ({@code queues = "#{@messagingTopology.queue('members')}"}).
@@ -41,6 +44,12 @@ public final class MessagingTopology {
 
     /** Priority of the per-queue policies: above catch-all operator policies (priority 0). */
     public static final int POLICY_PRIORITY = 10;
+
+    /**
+     * The delivery limit of the DLQs: in effect none (a message would have to be inspected a million times). Not -1,
+     * which RabbitMQ 4 reads as "no limit" but 3.x refuses.
+     */
+    public static final int DEAD_LETTER_QUEUE_DELIVERY_LIMIT = 1_000_000;
 
     /**
      * A policy that applies to exactly one queue.
@@ -167,7 +176,8 @@ public final class MessagingTopology {
     /**
      * One policy per consumer queue: dead-lettering to {@value Exchanges#DEAD_LETTER} with the DLQ's name as
      * routing key, the delivery limit, and at-least-once dead-lettering (RabbitMQ 3.10+ quorum queues; it needs
-     * {@code overflow: reject-publish}) so that a message is never lost on its way to the DLQ.
+     * {@code overflow: reject-publish}) so that a message is never lost on its way to the DLQ. And one per DLQ,
+     * {@code <queue>.dlq.keeping}, with a delivery limit out of reach.
      */
     public List<QueuePolicy> policies() {
         List<QueuePolicy> policies = new ArrayList<>();
@@ -179,6 +189,9 @@ public final class MessagingTopology {
             definition.put("dead-letter-strategy", "at-least-once");
             definition.put("overflow", "reject-publish");
             policies.add(new QueuePolicy(queue + ".dead-lettering", queue, definition));
+            String deadLetterQueue = deadLetterQueueName(queue);
+            policies.add(new QueuePolicy(deadLetterQueue + ".keeping", deadLetterQueue,
+                    Map.of("delivery-limit", DEAD_LETTER_QUEUE_DELIVERY_LIMIT)));
         }
         return policies;
     }

@@ -1,26 +1,20 @@
 package com.brandcluster.platform.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import com.brandcluster.contracts.ClusterEvent;
-import com.brandcluster.contracts.EventCatalog;
 import com.brandcluster.contracts.membership.MemberAdmitted;
 import com.brandcluster.contracts.membership.MembershipStatusChanged;
 import com.brandcluster.platform.messaging.testapp.Deliveries;
 import com.brandcluster.platform.messaging.testapp.MemberEventsListener;
 import com.brandcluster.platform.messaging.testapp.MessagingTest;
 import com.brandcluster.platform.messaging.testapp.TestEvents;
+import com.brandcluster.platform.messaging.testapp.TestPublisher;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,11 +29,7 @@ class ConsumerIdempotenceMessagingIT {
     private static final Duration DELIVERY = Duration.ofSeconds(20);
 
     @Autowired
-    RabbitTemplate rabbitTemplate;
-
-    @Autowired
-    @Qualifier(EventJson.MAPPER_BEAN_NAME)
-    JsonMapper eventJsonMapper;
+    TestPublisher publisher;
 
     @Autowired
     Deliveries deliveries;
@@ -55,7 +45,7 @@ class ConsumerIdempotenceMessagingIT {
         MembershipStatusChanged reinstated = TestEvents.statusChanged(membershipId, 3, "ACTIVE");
 
         for (ClusterEvent event : List.of(admitted, reinstated, suspended, reinstated)) {
-            publish(event);
+            publisher.publish(event);
         }
 
         await().atMost(DELIVERY).until(() -> deliveries.count(admitted.eventId()) == 1
@@ -71,9 +61,9 @@ class ConsumerIdempotenceMessagingIT {
         MemberAdmitted admitted = TestEvents.admitted(membershipId, 1, "ent-" + membershipId);
         MembershipStatusChanged suspended = TestEvents.statusChanged(membershipId, 2, "SUSPENDED");
 
-        publish(suspended);
-        publish(admitted);
-        publish(suspended);
+        publisher.publish(suspended);
+        publisher.publish(admitted);
+        publisher.publish(suspended);
 
         await().atMost(DELIVERY).until(() -> deliveries.count(admitted.eventId()) == 1
                 && deliveries.count(suspended.eventId()) == 2);
@@ -87,12 +77,4 @@ class ConsumerIdempotenceMessagingIT {
                 MemberEventsListener.PROJECTION);
     }
 
-    private void publish(ClusterEvent event) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setMessageId(event.eventId().toString());
-        EventCatalog.Entry entry = EventCatalog.of(event.getClass());
-        rabbitTemplate.send(entry.exchange(), entry.routingKey(),
-                new Message(eventJsonMapper.writeValueAsString(event).getBytes(StandardCharsets.UTF_8), properties));
-    }
 }

@@ -56,6 +56,16 @@ class EventMessageConverterTest {
     }
 
     @Test
+    void refusesAnEventWithoutEventId() {
+        var withoutId = EventFixtures.node(MemberAdmitted.ROUTING_KEY);
+        withoutId.remove("eventId");
+        Message message = received(MemberAdmitted.ROUTING_KEY, withoutId.toString());
+
+        assertThatExceptionOfType(MessageConversionException.class).isThrownBy(() -> converter.fromMessage(message))
+                .withMessageContaining("has no eventId");
+    }
+
+    @Test
     void recognisesAMessageMovedBackFromItsDeadLetterQueueByItsTypeOrItsDeathRecord() {
         Message byType = received("events-service.members", EventFixtures.json(MemberAdmitted.ROUTING_KEY));
         byType.getMessageProperties().setType(MemberAdmitted.ROUTING_KEY);

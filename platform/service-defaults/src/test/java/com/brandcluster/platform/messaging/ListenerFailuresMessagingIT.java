@@ -1,6 +1,5 @@
 package com.brandcluster.platform.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,23 +7,18 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.brandcluster.contracts.EventFixtures;
-import com.brandcluster.contracts.Exchanges;
 import com.brandcluster.contracts.membership.MemberAdmitted;
 import com.brandcluster.platform.messaging.testapp.Deliveries;
 import com.brandcluster.platform.messaging.testapp.MemberEventsListener;
 import com.brandcluster.platform.messaging.testapp.MessagingTest;
 import com.brandcluster.platform.messaging.testapp.TestEvents;
+import com.brandcluster.platform.messaging.testapp.TestPublisher;
 import com.brandcluster.testsupport.RabbitExtension;
 import com.brandcluster.testsupport.RabbitManagement;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,11 +35,7 @@ class ListenerFailuresMessagingIT {
     private final List<RabbitManagement.ReceivedMessage> deadLettered = new CopyOnWriteArrayList<>();
 
     @Autowired
-    RabbitTemplate rabbitTemplate;
-
-    @Autowired
-    @Qualifier(EventJson.MAPPER_BEAN_NAME)
-    JsonMapper eventJsonMapper;
+    TestPublisher publisher;
 
     @Autowired
     Deliveries deliveries;
@@ -57,7 +47,8 @@ class ListenerFailuresMessagingIT {
     void deadLettersMalformedJsonAtOnceWithoutRetrying() {
         String messageId = UUID.randomUUID().toString();
 
-        publish(MemberAdmitted.ROUTING_KEY, "{\"eventId\": \"" + messageId + "\", \"version\": ", messageId);
+        publisher.publishRaw(MemberAdmitted.ROUTING_KEY, "{\"eventId\": \"" + messageId + "\", \"version\": ",
+                messageId);
 
         RabbitManagement.ReceivedMessage message = awaitDeadLettered(messageId);
         assertRejectedOnce(message);
@@ -69,7 +60,7 @@ class ListenerFailuresMessagingIT {
         UUID eventId = UUID.randomUUID();
         String json = EventFixtures.json(MemberAdmitted.ROUTING_KEY, Map.of("eventId", eventId));
 
-        publish("membership.member.renamed.v9", json, eventId.toString());
+        publisher.publishRaw("membership.member.renamed.v9", json, eventId.toString());
 
         assertRejectedOnce(awaitDeadLettered(eventId.toString()));
         assertThat(deliveries.count(eventId)).isZero();
@@ -82,7 +73,7 @@ class ListenerFailuresMessagingIT {
         String json = EventFixtures.json(MemberAdmitted.ROUTING_KEY, Map.of("eventId", eventId,
                 "membershipId", membershipId, "addedInALaterRelease", Map.of("any", "thing")));
 
-        publish(MemberAdmitted.ROUTING_KEY, json, eventId.toString());
+        publisher.publishRaw(MemberAdmitted.ROUTING_KEY, json, eventId.toString());
 
         await().atMost(DEAD_LETTERING).until(() -> deliveries.count(eventId) == 1);
     }
@@ -92,8 +83,8 @@ class ListenerFailuresMessagingIT {
         MemberAdmitted poison = TestEvents.admitted(TestEvents.newId(), 1, MemberEventsListener.FAILING_PREFIX + "x");
         MemberAdmitted healthy = TestEvents.admitted(TestEvents.newId(), 1, "ent-healthy");
 
-        publish(poison);
-        publish(healthy);
+        publisher.publish(poison);
+        publisher.publish(healthy);
 
         RabbitManagement.ReceivedMessage message = awaitDeadLettered(poison.eventId().toString());
         assertThat(firstDeath(message)).containsEntry("reason", "delivery_limit")
@@ -105,17 +96,7 @@ class ListenerFailuresMessagingIT {
                 .is(healthy.membershipId())), Document.class, MemberEventsListener.PROJECTION));
     }
 
-    private void publish(MemberAdmitted event) {
-        publish(MemberAdmitted.ROUTING_KEY, eventJsonMapper.writeValueAsString(event), event.eventId().toString());
-    }
 
-    private void publish(String routingKey, String body, String messageId) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setMessageId(messageId);
-        rabbitTemplate.send(Exchanges.MEMBERSHIP, routingKey,
-                new Message(body.getBytes(StandardCharsets.UTF_8), properties));
-    }
 
     private RabbitManagement.ReceivedMessage awaitDeadLettered(String messageId) {
         return await().atMost(DEAD_LETTERING).until(() -> {

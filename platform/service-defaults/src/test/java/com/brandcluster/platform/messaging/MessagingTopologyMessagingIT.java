@@ -66,10 +66,13 @@ class MessagingTopologyMessagingIT {
             assertThat(effective.path("dead-letter-strategy").asString()).isEqualTo("at-least-once");
             assertThat(effective.path("overflow").asString()).isEqualTo("reject-publish");
         });
-        JsonNode deadLetterQueue = rabbit.get("/api/queues/" + RabbitManagement.enc(rabbit.virtualHost()) + "/"
-                + RabbitManagement.enc(MessagingTest.DLQ));
-        assertThat(deadLetterQueue.path("effective_policy_definition").path("dead-letter-exchange").isMissingNode()
-                || deadLetterQueue.path("effective_policy_definition").isEmpty()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode effective = rabbit.get("/api/queues/" + RabbitManagement.enc(rabbit.virtualHost()) + "/"
+                    + RabbitManagement.enc(MessagingTest.DLQ)).path("effective_policy_definition");
+            assertThat(effective.path("dead-letter-exchange").isMissingNode()).isTrue();
+            assertThat(effective.path("delivery-limit").asInt())
+                    .isEqualTo(MessagingTopology.DEAD_LETTER_QUEUE_DELIVERY_LIMIT);
+        });
     }
 
     @Test

@@ -76,7 +76,7 @@ class MessagingTopologyTest {
     void setsDeadLetteringAndTheDeliveryLimitByOnePolicyPerQueue() {
         MessagingTopology topology = new MessagingTopology(properties(null, null, MEMBERS), "events-service");
 
-        assertThat(topology.policies()).singleElement().satisfies(policy -> {
+        assertThat(topology.policies()).hasSize(2).first().satisfies(policy -> {
             assertThat(policy.name()).isEqualTo("events-service.members.dead-lettering");
             assertThat(policy.pattern()).isEqualTo("^events-service\\.members$");
             assertThat(policy.applyTo()).isEqualTo("queues");
@@ -86,6 +86,11 @@ class MessagingTopologyTest {
                     "delivery-limit", 5,
                     "dead-letter-strategy", "at-least-once",
                     "overflow", "reject-publish"));
+        });
+        assertThat(topology.policies()).last().satisfies(policy -> {
+            assertThat(policy.name()).isEqualTo("events-service.members.dlq.keeping");
+            assertThat(policy.pattern()).isEqualTo("^events-service\\.members\\.dlq$");
+            assertThat(policy.definition()).isEqualTo(Map.of("delivery-limit", 1_000_000));
         });
     }
 

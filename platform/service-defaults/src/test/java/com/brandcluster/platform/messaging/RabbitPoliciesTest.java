@@ -75,7 +75,7 @@ class RabbitPoliciesTest {
 
     @Test
     void putsEachPolicyIntoTheEncodedVirtualHost() {
-        assertThat(client("/").apply(policies)).isEqualTo(1);
+        assertThat(client("/").apply(policies)).isEqualTo(2);
 
         String path = "/api/policies/%2F/events-service.members.dead-lettering";
         assertThat(requests).contains("PUT " + path + " Basic Z3Vlc3Q6Z3Vlc3Q=");
@@ -85,6 +85,11 @@ class RabbitPoliciesTest {
         assertThat(body.path("priority").asInt()).isEqualTo(MessagingTopology.POLICY_PRIORITY);
         assertThat(body.path("definition").path("delivery-limit").asInt()).isEqualTo(5);
         assertThat(body.path("definition").path("dead-letter-exchange").asString()).isEqualTo("dead-letter");
+        JsonNode deadLetterQueue = JsonMapper.shared()
+                .readTree(stored.get("/api/policies/%2F/events-service.members.dlq.keeping"));
+        assertThat(deadLetterQueue.path("pattern").asString()).isEqualTo("^events-service\\.members\\.dlq$");
+        assertThat(deadLetterQueue.path("definition").path("delivery-limit").asInt())
+                .isEqualTo(MessagingTopology.DEAD_LETTER_QUEUE_DELIVERY_LIMIT);
     }
 
     @Test
@@ -94,7 +99,8 @@ class RabbitPoliciesTest {
 
         assertThat(client("bc test").apply(policies)).isZero();
 
-        assertThat(requests).singleElement().asString().startsWith("GET /api/policies/bc%20test/");
+        assertThat(requests).hasSize(2).allSatisfy(request ->
+                assertThat(request).startsWith("GET /api/policies/bc%20test/"));
     }
 
     @Test

@@ -1,12 +1,14 @@
 package com.brandcluster.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.brandcluster.contracts.Exchanges;
@@ -30,7 +32,11 @@ import io.micrometer.tracing.Tracer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -65,6 +71,9 @@ class OutboxMessagingIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ConnectionFactory connectionFactory;
 
     @Test
     void watchesEveryDocumentCollectionThatCarriesAnOutbox() {
@@ -220,6 +229,46 @@ class OutboxMessagingIT {
             relay.resume();
         }
         await().atMost(DELIVERY).until(() -> deliveries.count(admitted.eventId()) == 1);
+    }
+
+    /**
+     * {@code brandcluster.outbox.enabled=false} starts the relay paused: a change committed then stays in the outbox
+     * (a service killed now loses nothing), and a relay that starts enabled later (or is resumed) publishes it once.
+     */
+    @Test
+    void aRelayStartedDisabledPublishesNothingUntilItIsEnabledThenOnce() {
+        OutboxProperties disabled = new Binder(new MapConfigurationPropertySource(Map.of(
+                "brandcluster.outbox.enabled", "false", "brandcluster.outbox.poll-interval", "100ms")))
+                .bindOrCreate("brandcluster.outbox", OutboxProperties.class);
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setMandatory(true);
+        template.setUsePublisherConnection(true);
+        OutboxRelay startedDisabled = new OutboxRelay(mongo, template, disabled, Set.of(TestMembership.COLLECTION),
+                null, null, Clock.systemUTC());
+        TestMembership membership = new TestMembership(TestEvents.newId(), "ACTIVE");
+        MemberAdmitted admitted = TestEvents.admitted(membership.id(), 1, "ent-" + membership.id());
+        membership.outbox().add(outboxEvents.entryFor(admitted));
+        relay.pause(); // the test service's own relay stays out of it
+        startedDisabled.start();
+        try {
+            assertThat(startedDisabled.isPaused()).isTrue();
+            memberships.save(membership);
+            startedDisabled.wakeUp();
+
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                    deliveries.count(admitted.eventId()) == 0 && entry(membership.id(), admitted.eventId()).pending());
+
+            startedDisabled.resume();
+            await().atMost(DELIVERY).until(() -> deliveries.count(admitted.eventId()) == 1
+                    && !entry(membership.id(), admitted.eventId()).pending());
+        }
+        finally {
+            startedDisabled.stop();
+            relay.resume();
+        }
+        relay.relayNow();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                deliveries.count(admitted.eventId()) == 1);
     }
 
     @Test

@@ -23,9 +23,19 @@ public class Deliveries {
     }
 
     private final Map<UUID, List<Delivery>> byEvent = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> applied = new ConcurrentHashMap<>();
 
     void record(Delivery delivery) {
         byEvent.computeIfAbsent(delivery.eventId(), ignored -> new CopyOnWriteArrayList<>()).add(delivery);
+    }
+
+    void applied(UUID eventId) {
+        applied.merge(eventId, 1, Integer::sum);
+    }
+
+    /** How many times the consumer changed its projection with the event (the idempotent consumer: at most once). */
+    public int appliedCount(UUID eventId) {
+        return applied.getOrDefault(eventId, 0);
     }
 
     public List<Delivery> of(UUID eventId) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The consumer of the test service: keeps a member projection. An event whose enterprise id starts with
- * {@value #FAILING_PREFIX} makes it fail every time (a poison message).
+ * {@value #FAILING_PREFIX} makes it fail every time (a poison message), and so does an event of an enterprise
+ * {@link ConsumerFaults} marks broken, until it is repaired.
  */
 @Component
 @RabbitListener(queues = "#{@messagingTopology.queue('members')}")
@@ -29,21 +30,26 @@ public class MemberEventsListener {
     private final Projections projections;
     private final Deliveries deliveries;
     private final ObjectProvider<Tracer> tracer;
+    private final ConsumerFaults faults;
 
-    MemberEventsListener(Projections projections, Deliveries deliveries, ObjectProvider<Tracer> tracer) {
+    MemberEventsListener(Projections projections, Deliveries deliveries, ObjectProvider<Tracer> tracer,
+                         ConsumerFaults faults) {
         this.projections = projections;
         this.deliveries = deliveries;
         this.tracer = tracer;
+        this.faults = faults;
     }
 
     @RabbitHandler
     public void on(MemberAdmitted event, @Header(name = "x-delivery-count", required = false) @Nullable Long count) {
         record(event, count);
         failIfPoison(event.enterpriseId());
-        projections.applyIfNewer(PROJECTION, event.membershipId(), event.version(), new Update()
+        if (projections.applyIfNewer(PROJECTION, event.membershipId(), event.version(), new Update()
                 .set("clusterId", event.clusterId())
                 .set("enterpriseId", event.enterpriseId())
-                .set("status", "ACTIVE"));
+                .set("status", "ACTIVE"))) {
+            deliveries.applied(event.eventId());
+        }
     }
 
     @RabbitHandler
@@ -51,10 +57,12 @@ public class MemberEventsListener {
                    @Header(name = "x-delivery-count", required = false) @Nullable Long count) {
         record(event, count);
         failIfPoison(event.enterpriseId());
-        projections.applyIfNewer(PROJECTION, event.membershipId(), event.version(), new Update()
+        if (projections.applyIfNewer(PROJECTION, event.membershipId(), event.version(), new Update()
                 .set("clusterId", event.clusterId())
                 .set("enterpriseId", event.enterpriseId())
-                .set("status", event.status()));
+                .set("status", event.status()))) {
+            deliveries.applied(event.eventId());
+        }
     }
 
     private void record(ClusterEvent event, @Nullable Long count) {
@@ -64,8 +72,8 @@ public class MemberEventsListener {
                 span == null ? null : span.context().traceId(), count));
     }
 
-    private static void failIfPoison(String enterpriseId) {
-        if (enterpriseId != null && enterpriseId.startsWith(FAILING_PREFIX)) {
+    private void failIfPoison(String enterpriseId) {
+        if (enterpriseId != null && (enterpriseId.startsWith(FAILING_PREFIX) || faults.isBroken(enterpriseId))) {
             throw new IllegalStateException("Simulated failure of the test consumer");
         }
     }

@@ -14,14 +14,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The test service on the tests' MongoDB and RabbitMQ (own virtual host), with tracing and metrics on. Every test
- * class that uses it shares one Spring context.
+ * The test service on the tests' MongoDB and RabbitMQ (own virtual host), on a random port with test tokens (for its
+ * actuator endpoints), with tracing and metrics on. Every test class that uses it shares one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @PlatformInfrastructure
-@SpringBootTest(classes = MessagingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = MessagingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(locations = MessagingTest.PROPERTIES)
 @AutoConfigureTracing
 @AutoConfigureMetrics
