@@ -845,7 +845,9 @@ public final class DemoData {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             // The gateway's rate limits: wait as long as it says (Retry-After) and send the request again.
             for (int retry = 0; response.statusCode() == 429 && retry < MAX_RATE_LIMIT_RETRIES; retry++) {
-                Thread.sleep(retryAfter(response).toMillis());
+                Duration wait = retryAfter(response);
+                System.out.println("Demo data: the gateway's rate limit, waiting " + wait.toSeconds() + " s");
+                Thread.sleep(wait.toMillis());
                 response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             }
             return new Response(response.statusCode(), response.body());
