@@ -25,7 +25,8 @@ import org.springframework.http.HttpHeaders;
  * <li>a refusal carries {@code Retry-After}: the whole seconds until the bucket holds a token again (at least 1);</li>
  * <li>when Redis cannot be asked, {@link RedisRateLimiter} lets the request pass (fail open: the portal stays usable
  * without its limits); this limiter then drops the meaningless headers and warns at most once a minute, and says
- * when the limits apply again. The cause is in {@code /actuator/health} (component {@code redis}).</li>
+ * when the limits apply again. {@code /actuator/health} shows Redis DOWN (component {@code redis}); Lettuce logs
+ * why it cannot reconnect.</li>
  * </ul>
  */
 final class ApiRateLimiter implements RateLimiter<RedisRateLimiter.Config> {
@@ -45,7 +46,8 @@ final class ApiRateLimiter implements RateLimiter<RedisRateLimiter.Config> {
 
     /**
      * @param scope    {@code User} or {@code Ip}: the headers' middle part
-     * @param bucketId the id the buckets are kept under in Redis (with the key: {@code request_rate_limiter.{<bucketId>.<key>}.tokens})
+     * @param bucketId the id the buckets are kept under in Redis, with the key:
+     *                 {@code request_rate_limiter.{<bucketId>.<key>}.tokens}
      */
     ApiRateLimiter(String scope, String bucketId, RedisRateLimiter redis, RedisRateLimiter.Config bucket, Clock clock) {
         this.scope = scope;
