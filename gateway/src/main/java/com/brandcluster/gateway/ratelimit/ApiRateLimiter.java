@@ -24,8 +24,8 @@ import org.springframework.http.HttpHeaders;
  * {@code -Burst-Capacity}), so that both limits can be reported on one response;</li>
  * <li>a refusal carries {@code Retry-After}: the whole seconds until the bucket holds a token again (at least 1);</li>
  * <li>when Redis cannot be asked, {@link RedisRateLimiter} lets the request pass (fail open: the portal stays usable
- * without its limits); this limiter then drops the meaningless headers and warns at most once a minute, and says
- * when the limits apply again. {@code /actuator/health} shows Redis DOWN (component {@code redis}); Lettuce logs
+ * without its limits); this limiter then drops the meaningless headers, warns when that starts and once a minute
+ * while it lasts, and says when the limits apply again. {@code /actuator/health} shows Redis DOWN (component {@code redis}); Lettuce logs
  * why it cannot reconnect.</li>
  * </ul>
  */
@@ -96,11 +96,12 @@ final class ApiRateLimiter implements RateLimiter<RedisRateLimiter.Config> {
         return Math.max(1, (missing + bucket.getReplenishRate() - 1) / bucket.getReplenishRate());
     }
 
+    /** Warns when Redis stops answering, and again every minute while it does not. */
     private void failingOpen() {
-        failingOpen.set(true);
+        boolean started = failingOpen.compareAndSet(false, true);
         Instant now = clock.instant();
         Instant last = lastWarning.get();
-        if (now.isAfter(last.plus(WARNING_INTERVAL)) && lastWarning.compareAndSet(last, now)) {
+        if ((started || now.isAfter(last.plus(WARNING_INTERVAL))) && lastWarning.compareAndSet(last, now)) {
             log.warn("Redis does not answer: requests pass without the {} rate limit (see /actuator/health)",
                     scope.toLowerCase());
         }
