@@ -7,6 +7,7 @@ import com.brandcluster.testsupport.MongoExtension;
 import com.brandcluster.testsupport.RedisExtension;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -48,6 +49,8 @@ class RateLimitRedisDownIT {
     @LocalServerPort
     int port;
 
+    WebTestClient client;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.host", redisLink::host);
@@ -61,16 +64,18 @@ class RateLimitRedisDownIT {
         membership.stop();
     }
 
+    @BeforeEach
+    void limitsApply() {
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10)).build();
+        membership.resetAll();
+        membership.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        awaitLimits();
+        membership.resetRequests();
+    }
+
     @Test
     void letsRequestsPassWhileRedisIsDownAndLimitsAgainWhenItIsBack(CapturedOutput output) {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10)).build();
-        membership.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/api/membership/clusters")
-                .exchange()
-                .expectHeader().exists("X-RateLimit-Ip-Remaining"));
-        membership.resetRequests();
-
         redisLink.cut();
         int requests = 10;
         for (int i = 0; i < requests; i++) {
@@ -92,21 +97,12 @@ class RateLimitRedisDownIT {
                 .expectStatus().isOk();
 
         redisLink.restore();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/api/membership/clusters")
-                .exchange()
-                .expectHeader().exists("X-RateLimit-Ip-Remaining"));
+        awaitLimits();
         assertThat(output.getOut()).contains("Redis answers again: the ip rate limit applies again");
     }
 
     @Test
     void letsRequestsPassWhenRedisAnswersTooSlowly() {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10)).build();
-        membership.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/api/membership/clusters")
-                .exchange()
-                .expectHeader().exists("X-RateLimit-Ip-Remaining"));
-
         redisLink.delay(Duration.ofSeconds(5));
         try {
             client.get().uri("/api/membership/clusters").exchange()
@@ -116,5 +112,12 @@ class RateLimitRedisDownIT {
         finally {
             redisLink.restore();
         }
+    }
+
+    /** Until the limits apply (again): Lettuce reconnects on its own schedule after Redis is back. */
+    private void awaitLimits() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/api/membership/clusters")
+                .exchange()
+                .expectHeader().exists("X-RateLimit-Ip-Remaining"));
     }
 }
