@@ -37,6 +37,8 @@ public final class DemoData {
     static final String DEMO_PASSWORD = "demo-pass";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How often one request is sent again after the gateway's 429 (too many requests). */
+    private static final int MAX_RATE_LIMIT_RETRIES = 20;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String gateway;
@@ -841,6 +843,13 @@ public final class DemoData {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // The gateway's rate limits: wait as long as it says (Retry-After) and send the request again.
+            for (int retry = 0; response.statusCode() == 429 && retry < MAX_RATE_LIMIT_RETRIES; retry++) {
+                Duration wait = retryAfter(response);
+                System.out.println("Demo data: the gateway's rate limit, waiting " + wait.toSeconds() + " s");
+                Thread.sleep(wait.toMillis());
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new DemoDataException(method + " " + url + " failed: " + e.getMessage());
@@ -848,6 +857,18 @@ public final class DemoData {
             Thread.currentThread().interrupt();
             throw new DemoDataException("interrupted");
         }
+    }
+
+    /** The seconds a 429 answer's {@code Retry-After} asks for (1 to 30; 1 when it says nothing usable). */
+    static Duration retryAfter(HttpResponse<?> response) {
+        long seconds = response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                return 1L;
+            }
+        }).orElse(1L);
+        return Duration.ofSeconds(Math.clamp(seconds, 1, 30));
     }
 
     private static HttpResponse<String> form(String url, Map<String, String> fields) {

@@ -15,10 +15,11 @@ import org.springframework.util.unit.DataSize;
  * @param services base URIs (scheme, host, port) of the services
  * @param requestSize request body limits
  * @param headers security headers added to every response
+ * @param rateLimit rate limits of the requests to the services
  */
 @ConfigurationProperties("brandcluster.gateway")
 public record GatewayProperties(@DefaultValue Services services, @DefaultValue RequestSize requestSize,
-        @DefaultValue Headers headers) {
+        @DefaultValue Headers headers, @DefaultValue RateLimit rateLimit) {
 
     /**
      * Where the services listen. Only scheme, host and port are used: the request path is forwarded unchanged.
@@ -86,5 +87,38 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue R
             @DefaultValue("max-age=31536000; includeSubDomains") String strictTransportSecurity) {
 
         public static final String KEYCLOAK_ORIGIN = "{keycloak-origin}";
+    }
+
+    /**
+     * Rate limits of the requests to the services ({@code /api/**} routes): token buckets in Redis (Spring Cloud
+     * Gateway's {@code RedisRateLimiter}), one per user and one per client address, both applied to every request;
+     * anonymous requests have the address's only. A bucket holds {@code burstCapacity} requests and gets
+     * {@code replenishRate} back every second; it is shared by all routes and all gateway instances.
+     *
+     * @param enabled   false: no limits (and no Redis calls)
+     * @param keyPrefix starts every bucket's key in Redis: separates portals (or test runs) sharing one Redis
+     * @param perUser   the bucket of each authenticated user (bearer token or browser session), by subject
+     * @param perIp     the bucket of each client address (IPv6: each /64 network)
+     */
+    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("portal") String keyPrefix,
+            @DefaultValue PerUser perUser, @DefaultValue PerIp perIp) {
+    }
+
+    /** A token bucket: {@code burstCapacity} requests at once, {@code replenishRate} more every second. */
+    public interface Bucket {
+
+        int replenishRate();
+
+        int burstCapacity();
+    }
+
+    /** Per user: a page of the web UI with its pictures, and an API client's batch, fit in the burst. */
+    public record PerUser(@DefaultValue("10") int replenishRate, @DefaultValue("100") int burstCapacity)
+            implements Bucket {
+    }
+
+    /** Per client address: several users behind one office router, anonymous visitors of the public pages. */
+    public record PerIp(@DefaultValue("30") int replenishRate, @DefaultValue("200") int burstCapacity)
+            implements Bucket {
     }
 }

@@ -1,19 +1,15 @@
 package com.brandcluster.gateway.edge;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.cert.X509Certificate;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -22,7 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * TLS ends at the ingress; the gateway then sees plain HTTP. A request from a trusted proxy (the same peers whose
  * {@code X-Forwarded-*} headers Spring Cloud Gateway believes: {@code spring.cloud.gateway.server.webflux.trusted-proxies})
- * with {@code X-Forwarded-Proto: https} is treated as a TLS request: its URI has the {@code https} scheme (the login
+ * ({@link TrustedProxies}) with {@code X-Forwarded-Proto: https} is treated as a TLS request: its URI has the {@code https} scheme (the login
  * redirect URI and the post-logout URI are built from it) and it counts as secure, so the session and CSRF cookies
  * get the {@code Secure} attribute. Anyone else's {@code X-Forwarded-Proto} changes nothing. Nothing else of the
  * request changes (the headers reach the services as Spring Cloud Gateway's own filter decides).
@@ -36,10 +32,10 @@ public class TrustedProxyTls implements WebFilter, Ordered {
     static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String OVER_TLS = TrustedProxyTls.class.getName() + ".overTls";
 
-    private final @Nullable Pattern trustedProxies;
+    private final TrustedProxies trustedProxies;
 
-    TrustedProxyTls(@Value("${spring.cloud.gateway.server.webflux.trusted-proxies:}") String trustedProxies) {
-        this.trustedProxies = StringUtils.hasText(trustedProxies) ? Pattern.compile(trustedProxies) : null;
+    TrustedProxyTls(TrustedProxies trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     /** Whether the request came over TLS, to the gateway itself or to a trusted proxy in front of it. */
@@ -55,7 +51,7 @@ public class TrustedProxyTls implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (request.getSslInfo() != null || !forwardedOverTls(request) || !fromTrustedProxy(request)) {
+        if (request.getSslInfo() != null || !forwardedOverTls(request) || !trustedProxies.fromTrustedProxy(request)) {
             return chain.filter(exchange);
         }
         exchange.getAttributes().put(OVER_TLS, Boolean.TRUE);
@@ -72,12 +68,6 @@ public class TrustedProxyTls implements WebFilter, Ordered {
         }
         int comma = proto.indexOf(',');
         return "https".equalsIgnoreCase((comma < 0 ? proto : proto.substring(0, comma)).trim());
-    }
-
-    private boolean fromTrustedProxy(ServerHttpRequest request) {
-        InetSocketAddress peer = request.getRemoteAddress();
-        return trustedProxies != null && peer != null && peer.getAddress() != null
-                && trustedProxies.matcher(peer.getAddress().getHostAddress()).matches();
     }
 
     /** TLS that a proxy terminated: no session id, no client certificate the gateway could know of. */

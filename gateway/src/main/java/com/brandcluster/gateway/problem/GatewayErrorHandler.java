@@ -23,10 +23,12 @@ import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.cloud.gateway.support.TimeoutException;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -38,7 +40,9 @@ import org.springframework.web.server.ServerWebExchange;
  * never reached the service, so retrying later is safe, and nothing the service said was wrong;</li>
  * <li>a service that answered something broken (connection closed mid-response, malformed HTTP): <b>502</b>;</li>
  * <li>a service that sent no response headers within the response timeout: <b>504</b>;</li>
- * <li>a request body over the route's limit: <b>413</b>.</li>
+ * <li>a request body over the route's limit: <b>413</b>;</li>
+ * <li>a request over a rate limit: <b>429</b>, with the {@code Retry-After} and {@code X-RateLimit-*} headers the
+ * {@code RequestRateLimiter} filter set.</li>
  * </ul>
  * A service that <em>answered</em> with an error status is {@link UpstreamErrorFilter}'s business, not this one's.
  * Details name the service but never an address or an exception message.
@@ -83,6 +87,14 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             log.info("Refused a request body over {} bytes for {}", tooLarge.limit(), exchange.getRequest().getPath());
             return problem(HttpStatus.CONTENT_TOO_LARGE,
                     "The request body exceeds the limit of " + tooLarge.limit() + " bytes.", serviceOf(exchange));
+        }
+        if (find(error, HttpClientErrorException.TooManyRequests.class) != null) {
+            log.debug("Refused {} {} over a rate limit", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath());
+            String retryAfter = exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests; try again in "
+                    + (retryAfter == null ? "a moment" : retryAfter + (retryAfter.equals("1") ? " second" : " seconds"))
+                    + ".", null);
         }
         String service = serviceOf(exchange);
         if (service == null) {

@@ -21,7 +21,7 @@ class TrustedProxyTlsTest {
 
     static final String TRUSTED = "127\\.0\\.0\\.1|10\\.\\d+\\.\\d+\\.\\d+";
 
-    final TrustedProxyTls filter = new TrustedProxyTls(TRUSTED);
+    final TrustedProxyTls filter = new TrustedProxyTls(new TrustedProxies(TRUSTED));
 
     @ParameterizedTest(name = "{0} says {1}")
     @CsvSource({ "10.0.0.7, https", "10.0.0.7, 'https, http'", "127.0.0.1, HTTPS" })
@@ -48,7 +48,7 @@ class TrustedProxyTlsTest {
     @Test
     void trustsNobodyWithoutTrustedProxies() {
         AtomicReference<ServerHttpRequest> seen = new AtomicReference<>();
-        new TrustedProxyTls("").filter(exchange("10.0.0.7", "https"), exchange -> {
+        new TrustedProxyTls(new TrustedProxies("")).filter(exchange("10.0.0.7", "https"), exchange -> {
             seen.set(exchange.getRequest());
             return Mono.empty();
         }).block();

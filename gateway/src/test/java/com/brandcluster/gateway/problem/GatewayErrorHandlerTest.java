@@ -9,16 +9,20 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import com.brandcluster.platform.web.RequestTooLargeException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.cloud.gateway.support.TimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -79,6 +83,21 @@ class GatewayErrorHandlerTest {
         assertThat(problem.getStatus()).isEqualTo(413);
         assertThat(problem.getType()).hasToString("urn:brandcluster:problem:payload-too-large");
         assertThat(problem.getDetail()).isEqualTo("The request body exceeds the limit of 4096 bytes.");
+    }
+
+    @ParameterizedTest(name = "Retry-After {0}")
+    @CsvSource({ "1, Too many requests; try again in 1 second.", "7, Too many requests; try again in 7 seconds." })
+    void mapsARateLimitRefusalTo429NamingTheWait(String retryAfter, String detail) {
+        ServerWebExchange exchange = routed("events-service");
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter);
+
+        ProblemDetail problem = handler.problemFor(exchange, HttpClientErrorException.create(
+                HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", exchange.getResponse().getHeaders(), null, null));
+
+        assertThat(problem.getStatus()).isEqualTo(429);
+        assertThat(problem.getType()).hasToString("urn:brandcluster:problem:too-many-requests");
+        assertThat(problem.getTitle()).isEqualTo("Too Many Requests");
+        assertThat(problem.getDetail()).isEqualTo(detail);
     }
 
     @Test

@@ -425,6 +425,42 @@ class DockerComposeTest {
     }
 
     @Test
+    void runsRedisForTheGatewaysRateLimitsAndPointsTheGatewayAtIt() {
+        List<String> problems = new ArrayList<>();
+        String redis = compose.serviceWithImage("redis").orElse(null);
+        List<ServiceModule> readers = composeServiceOf.keySet().stream().filter(m -> m.reads("REDIS_HOST")).toList();
+        if (redis == null) {
+            if (!readers.isEmpty()) {
+                problems.add("docker-compose.yml has no Redis service (image redis:<7 or newer>), which "
+                        + readers.stream().map(ServiceModule::path).toList() + " read (REDIS_HOST)");
+            }
+            assertNoProblems("Redis", problems);
+            return;
+        }
+        requireImageMajor(redis, 7, problems);
+        requireRestartPolicy(redis, problems);
+        String check = compose.healthcheck(redis);
+        if (check == null || !check.contains("redis-cli")) {
+            problems.add(redis + ": healthcheck '" + check + "' does not ask Redis itself (redis-cli ping)");
+        }
+        for (ServiceModule module : readers) {
+            String service = composeServiceOf.get(module);
+            Map<String, String> env = compose.environment(service);
+            if (!compose.isNameOf(redis, env.get("REDIS_HOST"))) {
+                problems.add(service + ": REDIS_HOST is " + env.get("REDIS_HOST") + ", not the Redis service " + redis);
+            }
+            if (env.get("REDIS_PORT") != null && !env.get("REDIS_PORT").equals("6379")) {
+                problems.add(service + ": REDIS_PORT is " + env.get("REDIS_PORT") + ", Redis listens on 6379");
+            }
+            if (!"service_healthy".equals(compose.dependsOn(service).get(redis))) {
+                problems.add(service + ": uses " + redis + " but does not wait for it (depends_on condition:"
+                        + " service_healthy)");
+            }
+        }
+        assertNoProblems("Redis", problems);
+    }
+
+    @Test
     void runsRabbitMqWithTheProjectDefinitionsAndTheServicesUser() {
         List<String> problems = new ArrayList<>();
         requireInfrastructure(problems);

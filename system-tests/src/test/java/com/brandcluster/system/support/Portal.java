@@ -7,12 +7,14 @@ import com.brandcluster.testsupport.KeycloakExtension;
 import com.brandcluster.testsupport.MongoExtension;
 import com.brandcluster.testsupport.RabbitExtension;
 import com.brandcluster.testsupport.RabbitInfo;
+import com.brandcluster.testsupport.RedisExtension;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -62,13 +64,31 @@ public final class Portal {
                 "SMTP_PORT", Integer.toString(mail.getSmtp().getPort()),
                 "KEYCLOAK_URL", KeycloakExtension.baseUrl(),
                 "BC_NOTIFICATION_SERVICE_SECRET", KeycloakExtension.notificationServiceSecret()));
-        gateway = service("gateway", "gateway", common, Map.of(
+        Map<String, String> gatewayEnvironment = new HashMap<>(Map.of(
                 "BC_PORTAL_GATEWAY_SECRET", KeycloakExtension.portalGatewaySecret(),
                 "MEMBERSHIP_URL", membership.baseUrl(),
                 "EVENTS_URL", events.baseUrl(),
                 "SALONS_URL", salons.baseUrl(),
                 "ASSETS_URL", assets.baseUrl(),
                 "NOTIFICATIONS_URL", notifications.baseUrl()));
+        gatewayEnvironment.putAll(rateLimits());
+        gateway = service("gateway", "gateway", common, gatewayEnvironment);
+    }
+
+    /**
+     * The gateway's rate limits: Redis of {@link RedisExtension} (127.0.0.1:6379), buckets of this JVM's own (key
+     * prefix), and limits far above what the tests send from their one address (race tests fire hundreds of requests
+     * a second), so that no test is refused. The limits themselves are tested in the gateway module.
+     */
+    private static Map<String, String> rateLimits() {
+        return Map.of(
+                "REDIS_HOST", RedisExtension.host(),
+                "REDIS_PORT", Integer.toString(RedisExtension.port()),
+                "BRANDCLUSTER_GATEWAY_RATE_LIMIT_KEY_PREFIX", "system-test-" + UUID.randomUUID(),
+                "BRANDCLUSTER_GATEWAY_RATE_LIMIT_PER_USER_REPLENISH_RATE", "100000",
+                "BRANDCLUSTER_GATEWAY_RATE_LIMIT_PER_USER_BURST_CAPACITY", "1000000",
+                "BRANDCLUSTER_GATEWAY_RATE_LIMIT_PER_IP_REPLENISH_RATE", "100000",
+                "BRANDCLUSTER_GATEWAY_RATE_LIMIT_PER_IP_BURST_CAPACITY", "1000000");
     }
 
     /** The running portal; the first call starts it (about a minute on two cores). */
