@@ -73,7 +73,8 @@ class BrowserLoginIT {
         assertThat(JWT.matcher(sessionCookie.getValue()).find()).isFalse();
         String visibleToJavaScript = (String) browser.script("""
                 return [document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage),
-                        document.documentElement.outerHTML].join('\\n')""");
+                        document.documentElement.outerHTML, location.href,
+                        ...performance.getEntries().map(entry => entry.name)].join('\\n')""");
         assertThat(visibleToJavaScript).doesNotContain("SESSION=").contains("XSRF-TOKEN=");
         assertThat(JWT.matcher(visibleToJavaScript + answer.body()).find())
                 .as("a token visible to the page's JavaScript: %s %s", visibleToJavaScript, answer.body()).isFalse();
