@@ -215,6 +215,7 @@ public final class PersonalDataDocuments {
             if (changed.equals(current)) {
                 return false;
             }
+            changed.putAll(holding.setOnErasure());
             String versionField = holding.versionField();
             if (versionField != null && changed.get(versionField) instanceof Number version) {
                 changed.put(versionField, version.longValue() + 1);
@@ -357,8 +358,10 @@ public final class PersonalDataDocuments {
     private List<Document> find(PersonalDataHolding holding, Person person) {
         List<Criteria> any = new ArrayList<>();
         holding.subjectFields().forEach(field -> any.add(Criteria.where(field).is(person.subject())));
-        if (!person.emails().isEmpty()) {
-            holding.emailFields().forEach(field -> any.add(Criteria.where(field).in(person.emails())));
+        for (String field : holding.emailFields()) {
+            // addresses typed by others (an attendee list) may have capitals: compare ignoring case
+            person.emails().forEach(email -> any.add(Criteria.where(field)
+                    .regex("^" + java.util.regex.Pattern.quote(email) + "$", "i")));
         }
         if (any.isEmpty()) {
             return List.of();
