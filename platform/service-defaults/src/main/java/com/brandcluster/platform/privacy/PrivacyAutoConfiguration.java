@@ -10,7 +10,9 @@ import com.brandcluster.platform.messaging.MessagingAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,6 +29,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
  * {@value PersonErasureListener#PURPOSE}, the {@link PersonErasureListener}.
  */
 @AutoConfiguration(after = {IdempotentConsumersAutoConfiguration.class, MessagingAutoConfiguration.class})
+@ConditionalOnClass(MongoOperations.class)
 @ConditionalOnBean({MongoOperations.class, PersonalDataHolding.class})
 @EnableConfigurationProperties(PrivacyProperties.class)
 public final class PrivacyAutoConfiguration {
@@ -53,6 +56,7 @@ public final class PrivacyAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(RabbitListener.class)
     @ConditionalOnBean({MessagingTopology.class, ProcessedEvents.class})
     @ConditionalOnProperty("brandcluster.messaging.subscriptions." + PersonErasureListener.PURPOSE + ".exchange")
     static class Erasure {
