@@ -31,9 +31,11 @@ import org.springframework.util.StringUtils;
  * Finds, exports and erases a person's documents in the {@link PersonalDataHolding}s of one service.
  *
  * <p>A person is known by their subject and their e-mail addresses; a document is theirs when one of its values
- * (at any depth) is one of these. <b>Export</b> gives, per document, only what is about the person: the fields of each
- * (sub-)document that names them directly, and of the others only the parts that name them, so that a registration
- * with several attendees shows the caller's attendee entry and not their colleagues'. Outbox entries are left out.
+ * (at any depth) is one of these. <b>Export</b> gives a document that is the person's alone (a
+ * {@link PersonalDataHolding.Erasure#DELETE} holding) whole, and of a shared one only what is about the person: the
+ * fields of each (sub-)document that names them directly, and of the others only the parts that name them, so that a
+ * registration with several attendees shows the caller's attendee entry and not their colleagues'. Outbox entries
+ * are left out.
  *
  * <p><b>Erasure</b> deletes the documents of {@link PersonalDataHolding.Erasure#DELETE} holdings and anonymises the
  * others, value by value: the subject becomes the pseudonym (also inside longer strings such as claim keys and
@@ -96,7 +98,8 @@ public final class PersonalDataDocuments {
         List<Item> items = new ArrayList<>();
         for (PersonalDataHolding holding : holdings) {
             for (Document document : find(holding, person)) {
-                Map<String, Object> about = about(document, person, true);
+                Map<String, Object> about = holding.erasure() == PersonalDataHolding.Erasure.DELETE
+                        ? whole(document) : about(document, person, true);
                 if (about != null) {
                     items.add(new Item(holding.collection(), String.valueOf(document.get("_id")), about));
                 }
@@ -148,6 +151,19 @@ public final class PersonalDataDocuments {
         }
         boolean onlyId = part.size() == 1 && part.containsKey("_id");
         return part.isEmpty() || onlyId ? null : part;
+    }
+
+    /** A document that is the person's alone, all of it (but its outbox). */
+    private static Map<String, Object> whole(Document document) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        document.forEach((key, value) -> {
+            if (!LEFT_OUT.contains(key)) {
+                all.put(key, value instanceof Document nested ? whole(nested)
+                        : value instanceof List<?> list ? list.stream().map(element -> element instanceof Document d
+                        ? whole(d) : plain(element)).toList() : plain(value));
+            }
+        });
+        return all;
     }
 
     private static boolean names(@Nullable Object value, Person person) {
