@@ -2,29 +2,23 @@ package com.brandcluster.assets.download;
 
 import com.brandcluster.assets.AssetsIntegrationTest;
 import com.brandcluster.assets.storage.TestFiles;
-import com.brandcluster.contracts.Exchanges;
 import com.brandcluster.contracts.membership.PersonErased;
+import com.brandcluster.platform.membership.PersonErasures;
 import com.brandcluster.platform.messaging.ProcessedEvents;
 import com.brandcluster.testsupport.ApiClient;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The personal data export of branding-assets-service and the erasure that {@code membership.person.erased.v1}
@@ -36,10 +30,19 @@ class DownloadPersonalDataIT extends AssetsIntegrationTest {
     private static final String CONSUMER = "branding-assets-service.privacy";
 
     @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
     ProcessedEvents processedEvents;
+
+    private PersonErasures erasures;
+
+    @BeforeEach
+    void erasures() throws Exception {
+        erasures = new PersonErasures(processedEvents, CONSUMER);
+    }
+
+    @AfterEach
+    void closeErasures() throws Exception {
+        erasures.close();
+    }
 
     private String cluster;
     private String logo;
@@ -72,28 +75,11 @@ class DownloadPersonalDataIT extends AssetsIntegrationTest {
         return report.json().get("content").toString();
     }
 
-    private PersonErased erased(String subject) {
-        PersonErased event = new PersonErased(UUID.randomUUID(), Instant.now(), subject, 1,
-                List.of(subject + "@people.example"), "erased-" + UUID.randomUUID());
-        publish(event);
-        return event;
-    }
 
-    /** Publishes the event as membership-service does: JSON on {@code membership.events}. */
-    private void publish(PersonErased event) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setMessageId(event.eventId().toString());
-        rabbit.send(Exchanges.MEMBERSHIP, PersonErased.ROUTING_KEY,
-                new Message(JsonMapper.shared().writeValueAsBytes(event), properties));
-    }
 
-    private void awaitApplied(PersonErased event) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> processedEvents.isClaimed(CONSUMER, event.eventId()));
-    }
 
     @Test
-    void exportGivesTheCallersDownloadsAndNothingOfAnotherPerson() {
+    void exportGivesTheCallersDownloadsAndNothingOfAnotherPerson() throws Exception {
         ApiClient.Response export = api.as(userOf(enterprise)).get(EXPORT);
 
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
@@ -105,12 +91,12 @@ class DownloadPersonalDataIT extends AssetsIntegrationTest {
     }
 
     @Test
-    void erasureKeepsTheDownloadRecordsUnderThePseudonymOnceAndTheReportKeepsItsNumbers() {
+    void erasureKeepsTheDownloadRecordsUnderThePseudonymOnceAndTheReportKeepsItsNumbers() throws Exception {
         String perAsset = report("ASSET");
         String perMember = report("MEMBER");
 
-        PersonErased first = erased("user-of-" + enterprise);
-        awaitApplied(first);
+        PersonErased first = erasures.erase("user-of-" + enterprise);
+        erasures.awaitApplied(first);
 
         assertThat(records()).hasSize(3);
         assertThat(records()).extracting(r -> r.getString("subject"))
@@ -121,8 +107,8 @@ class DownloadPersonalDataIT extends AssetsIntegrationTest {
 
         // a duplicate delivery is not applied again: a download since stays the person's
         download(userOf(enterprise));
-        publish(first);
-        awaitApplied(erased("user-of-" + other));
+        erasures.publish(first);
+        erasures.awaitApplied(erasures.erase("user-of-" + other));
         assertThat(records()).extracting(r -> r.getString("subject")).containsOnlyOnce("user-of-" + enterprise);
     }
 }

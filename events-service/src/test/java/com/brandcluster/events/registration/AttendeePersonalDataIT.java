@@ -1,29 +1,24 @@
 package com.brandcluster.events.registration;
 
-import com.brandcluster.contracts.Exchanges;
 import com.brandcluster.contracts.membership.PersonErased;
+import com.brandcluster.platform.membership.PersonErasures;
 import com.brandcluster.platform.messaging.ProcessedEvents;
 import com.brandcluster.platform.security.Roles;
 import com.brandcluster.testsupport.ApiClient;
 import com.brandcluster.testsupport.TestTokens;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The personal data export of events-service and the erasure that {@code membership.person.erased.v1} brings: an
@@ -35,10 +30,19 @@ class AttendeePersonalDataIT extends AttendanceIntegrationTest {
     private static final String CONSUMER = "events-service.privacy";
 
     @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
     ProcessedEvents processedEvents;
+
+    private PersonErasures erasures;
+
+    @BeforeEach
+    void erasures() throws Exception {
+        erasures = new PersonErasures(processedEvents, CONSUMER);
+    }
+
+    @AfterEach
+    void closeErasures() throws Exception {
+        erasures.close();
+    }
 
     /** The registrant of the enterprise ({@code enterpriseUser}), who also attends, under this address. */
     private record Registrant(String subject, String email, String cluster, String event, String registration,
@@ -58,25 +62,8 @@ class AttendeePersonalDataIT extends AttendanceIntegrationTest {
         return new Registrant(subject, email, cluster, event, registered.at("/id"), attendeeIds(registered));
     }
 
-    private PersonErased erased(String subject, String email) {
-        PersonErased event = new PersonErased(UUID.randomUUID(), Instant.now(), subject, 1, List.of(email),
-                "erased-" + UUID.randomUUID());
-        publish(event);
-        return event;
-    }
 
-    /** Publishes the event as membership-service does: JSON on {@code membership.events}. */
-    private void publish(PersonErased event) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setMessageId(event.eventId().toString());
-        rabbit.send(Exchanges.MEMBERSHIP, PersonErased.ROUTING_KEY,
-                new Message(JsonMapper.shared().writeValueAsBytes(event), properties));
-    }
 
-    private void awaitApplied(PersonErased event) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> processedEvents.isClaimed(CONSUMER, event.eventId()));
-    }
 
     private String counts(String event) {
         ApiClient.Response counts = api.as(secretariatOf(eventCluster(event)))
@@ -90,7 +77,7 @@ class AttendeePersonalDataIT extends AttendanceIntegrationTest {
     }
 
     @Test
-    void exportGivesTheCallersRegistrationEntryAndNothingOfTheOtherAttendees() {
+    void exportGivesTheCallersRegistrationEntryAndNothingOfTheOtherAttendees() throws Exception {
         String cluster = cluster();
         String event = published(cluster, 10, 4);
         String enterprise = member(cluster);
@@ -109,7 +96,7 @@ class AttendeePersonalDataIT extends AttendanceIntegrationTest {
     }
 
     @Test
-    void erasureAnonymisesTheAttendeeOnceAndKeepsTheAttendanceCounts() {
+    void erasureAnonymisesTheAttendeeOnceAndKeepsTheAttendanceCounts() throws Exception {
         String cluster = cluster();
         String event = published(cluster, 10, 4);
         String enterprise = member(cluster);
@@ -118,8 +105,8 @@ class AttendeePersonalDataIT extends AttendanceIntegrationTest {
         checkIn(secretariatOf(cluster), registrant.registration());
         String before = counts(event);
 
-        PersonErased first = erased(registrant.subject(), registrant.email());
-        awaitApplied(first);
+        PersonErased first = erasures.erase(registrant.subject(), registrant.email());
+        erasures.awaitApplied(first);
 
         Registration.Attendee liMing = stored(registrant.registration(), registrant.attendees().getFirst());
         assertThat(liMing.name()).isEqualTo(PersonErased.ERASED_NAME);
@@ -136,9 +123,9 @@ class AttendeePersonalDataIT extends AttendanceIntegrationTest {
         // a duplicate delivery is not applied again: what names the person since stays
         String later = "plan-" + UUID.randomUUID();
         mongo.insert(new Document("_id", later).append("changedBy", registrant.subject()), "meeting_plans");
-        publish(first);
-        PersonErased witness = erased("someone-" + UUID.randomUUID(), "nobody@people.example");
-        awaitApplied(witness);
+        erasures.publish(first);
+        PersonErased witness = erasures.erase("someone-" + UUID.randomUUID(), "nobody@people.example");
+        erasures.awaitApplied(witness);
         assertThat(mongo.findById(later, Document.class, "meeting_plans").getString("changedBy"))
                 .isEqualTo(registrant.subject());
     }

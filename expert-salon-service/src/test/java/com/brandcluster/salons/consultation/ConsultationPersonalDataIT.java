@@ -1,27 +1,23 @@
 package com.brandcluster.salons.consultation;
 
-import com.brandcluster.contracts.Exchanges;
 import com.brandcluster.contracts.membership.PersonErased;
+import com.brandcluster.platform.membership.PersonErasures;
 import com.brandcluster.platform.messaging.ProcessedEvents;
 import com.brandcluster.platform.security.Roles;
 import com.brandcluster.testsupport.ApiClient;
 import com.brandcluster.testsupport.TestTokens;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The personal data export of expert-salon-service and the erasure that {@code membership.person.erased.v1} brings:
@@ -33,10 +29,19 @@ class ConsultationPersonalDataIT extends ConsultationIntegrationTest {
     private static final String CONSUMER = "expert-salon-service.privacy";
 
     @Autowired
-    RabbitTemplate rabbit;
-
-    @Autowired
     ProcessedEvents processedEvents;
+
+    private PersonErasures erasures;
+
+    @BeforeEach
+    void erasures() throws Exception {
+        erasures = new PersonErasures(processedEvents, CONSUMER);
+    }
+
+    @AfterEach
+    void closeErasures() throws Exception {
+        erasures.close();
+    }
 
     private static String user(String subject, String enterpriseId) {
         return TestTokens.user(subject).roles(Roles.ENTERPRISE).enterpriseId(enterpriseId)
@@ -69,29 +74,12 @@ class ConsultationPersonalDataIT extends ConsultationIntegrationTest {
                 .map(e -> e.get("total").asLong() + " " + e.get("byState")).sorted().toList();
     }
 
-    private PersonErased erased(String subject) {
-        PersonErased event = new PersonErased(UUID.randomUUID(), Instant.now(), subject, 1,
-                List.of(subject + "@people.example"), "erased-" + UUID.randomUUID());
-        publish(event);
-        return event;
-    }
 
 
-    /** Publishes the event as membership-service does: JSON on {@code membership.events}. */
-    private void publish(PersonErased event) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setMessageId(event.eventId().toString());
-        rabbit.send(Exchanges.MEMBERSHIP, PersonErased.ROUTING_KEY,
-                new Message(JsonMapper.shared().writeValueAsBytes(event), properties));
-    }
 
-    private void awaitApplied(PersonErased event) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> processedEvents.isClaimed(CONSUMER, event.eventId()));
-    }
 
     @Test
-    void exportGivesTheCallersBookingsOrExpertProfileAndNothingOfAnotherPerson() {
+    void exportGivesTheCallersBookingsOrExpertProfileAndNothingOfAnotherPerson() throws Exception {
         String cluster = cluster();
         String enterprise = member(cluster);
         String expertId = expertIn(cluster);
@@ -114,7 +102,7 @@ class ConsultationPersonalDataIT extends ConsultationIntegrationTest {
     }
 
     @Test
-    void erasureDeletesTheExpertsProfileAndAnonymisesConsultationsOnceKeepingTheStatistics() {
+    void erasureDeletesTheExpertsProfileAndAnonymisesConsultationsOnceKeepingTheStatistics() throws Exception {
         String cluster = cluster();
         String enterprise = member(cluster);
         String expertId = expertIn(cluster);
@@ -123,8 +111,8 @@ class ConsultationPersonalDataIT extends ConsultationIntegrationTest {
         String second = bookedBy("colleague-" + UUID.randomUUID(), enterprise, expertId, cluster, at(3, 10));
         List<String> before = figures(cluster);
 
-        PersonErased expertErased = erased(expertId);
-        awaitApplied(expertErased);
+        PersonErased expertErased = erasures.erase(expertId);
+        erasures.awaitApplied(expertErased);
 
         assertThat(api.anonymous().get("/api/salons/experts/" + expertId).status()).isEqualTo(404);
         for (String id : List.of(first, second)) {
@@ -137,9 +125,9 @@ class ConsultationPersonalDataIT extends ConsultationIntegrationTest {
 
         // a duplicate delivery is not applied again: data about the expert written since stays
         mongo.insert(new Document("_id", "ent-" + UUID.randomUUID()).append("statedBy", expertId), "needs");
-        publish(expertErased);
-        PersonErased bookerErased = erased(booker);
-        awaitApplied(bookerErased);
+        erasures.publish(expertErased);
+        PersonErased bookerErased = erasures.erase(booker);
+        erasures.awaitApplied(bookerErased);
         assertThat(mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("statedBy").is(expertId)), "needs"))
                 .isTrue();

@@ -1,5 +1,6 @@
 package com.brandcluster.system.privacy;
 
+import com.brandcluster.system.support.Experts;
 import com.brandcluster.system.support.Members;
 import com.brandcluster.system.support.Members.Member;
 import com.brandcluster.system.support.Portal;
@@ -12,13 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +90,7 @@ class PersonalDataErasureIT {
                 Map.of("attendees", List.of(Map.of("name", "System Test", "email", person + "@example.test",
                         "jobTitle", "Brand manager", "consentToAttendeeList", true))));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        String expertId = expertWithHourlySlots();
+        String expertId = Experts.withHourlySlots(portal, CLUSTER);
         ApiClient.Response slots = portal.get("/api/salons/experts/" + expertId + "/slots?from="
                 + Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS) + "&to="
                 + Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.SECONDS));
@@ -159,27 +158,6 @@ class PersonalDataErasureIT {
         return figures;
     }
 
-    /** A new expert serving the cluster, bookable every day 08:00-20:00 in hourly slots. */
-    private static String expertWithHourlySlots() {
-        ApiClient expert = portal.as(Users.token(Users.create("expert", "expert")));
-        ApiClient.Response profile = expert.post("/api/salons/experts", Map.of(
-                "name", "Zhao Min", "title", "Brand strategist", "organisation", "Guzhen Brand Institute",
-                "bio", "Prices lighting brands.", "topics", List.of("BRAND_STRATEGY"), "languages", List.of("zh-CN"),
-                "timeZone", "Asia/Shanghai", "clusters", List.of(CLUSTER)));
-        assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
-        String expertId = profile.at("/id");
-        Map<String, Object> availability = new HashMap<>();
-        availability.put("weekly", Arrays.stream(DayOfWeek.values())
-                .map(day -> Map.of("day", day.name(), "start", "08:00", "end", "20:00")).toList());
-        availability.put("slotMinutes", 60);
-        availability.put("bufferBeforeMinutes", 0);
-        availability.put("bufferAfterMinutes", 0);
-        availability.put("minimumNoticeMinutes", 60);
-        availability.put("maxSessionsPerDay", 12);
-        ApiClient.Response set = expert.put("/api/salons/experts/" + expertId + "/availability", availability);
-        assertThat(set.status()).as(set.toString()).isEqualTo(200);
-        return expertId;
-    }
 
     private static Map<String, Object> meeting() {
         LocalDateTime start = LocalDateTime.now(SHANGHAI).plusDays(30).truncatedTo(ChronoUnit.HOURS).withHour(9);
