@@ -9,6 +9,7 @@ import * as notificationsArea from './pages/notifications';
 import * as salonsArea from './pages/salons';
 import * as eventsArea from './pages/events';
 import * as brandkitArea from './pages/brandkit';
+import * as accountArea from './pages/account';
 
 /** A route whose page is loaded only when first visited (its own chunk). */
 export function lazyPage(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> {
@@ -16,7 +17,7 @@ export function lazyPage(load: () => Promise<{ default: ComponentType }>): Pick<
 }
 
 const areas = [publicArea, enterpriseArea, expertArea, secretariatArea, notificationsArea, salonsArea, eventsArea,
-  brandkitArea];
+  brandkitArea, accountArea];
 
 export const pageRoutes: RouteObject[] = areas.flatMap((area) => area.routes);
 export const navigation: NavItem[] = areas.flatMap((area) => area.nav);

@@ -8,6 +8,7 @@ import { texts as notificationTexts } from '../pages/notifications/texts';
 import { texts as salonTexts } from '../pages/salons/texts';
 import { texts as eventsTexts } from '../pages/events/texts';
 import { texts as brandkitTexts } from '../pages/brandkit/texts';
+import { texts as accountTexts } from '../pages/account/texts';
 
 /** Every part's texts; a key appears in one part only (each part prefixes its keys with its name). */
 export const dictionaries: Record<string, Dictionary> = {
@@ -20,6 +21,7 @@ export const dictionaries: Record<string, Dictionary> = {
   salons: salonTexts,
   events: eventsTexts,
   brandkit: brandkitTexts,
+  account: accountTexts,
 };
 
 const merge = (locale: keyof Dictionary): Messages =>

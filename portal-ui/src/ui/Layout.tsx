@@ -35,7 +35,9 @@ export function Layout() {
           {session.status === 'authenticated' && <NotificationBell />}
           {session.status === 'authenticated' && (
             <span className="user">
-              <span className="user-name">{session.user?.name ?? session.user?.username}</span>
+              <NavLink to="/account" className="user-name" title={t('account.openAccount')}>
+                {session.user?.name ?? session.user?.username}
+              </NavLink>
               <button type="button" onClick={() => session.logout()}>{t('auth.signOut')}</button>
             </span>
           )}

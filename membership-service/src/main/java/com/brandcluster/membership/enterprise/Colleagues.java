@@ -128,6 +128,18 @@ class Colleagues {
         finishRemoval(enterpriseId, userId);
     }
 
+    /**
+     * The person leaves the enterprise because their personal data is being erased: the same steps as a colleague
+     * leaving (the last admin is refused), whatever enterprise their token names.
+     */
+    void leave(String enterpriseId, String userId) {
+        changes.change(enterpriseId, e -> {
+            e.startRemoval(userId, userId, clock.instant());
+            return null;
+        });
+        finishRemoval(enterpriseId, userId);
+    }
+
     private void finishRemoval(String enterpriseId, String userId) {
         KeycloakUser user = keycloak.unlinkEnterprise(userId, enterpriseId).orElse(null);
         Optional<Enterprise.Colleague> removed = changes.change(enterpriseId, e -> {

@@ -87,6 +87,25 @@ public class KeycloakUsers {
         return toUser(withRetries(() -> readUser(userId)));
     }
 
+    /**
+     * Deletes the user's account, with its names, e-mail, attributes and credentials (personal data erasure).
+     * Idempotent: a user who does not exist any more is gone already.
+     */
+    public void deleteUser(String userId) {
+        withRetries(() -> {
+            try {
+                http.delete().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                        .headers(h -> h.setBearerAuth(accessToken()))
+                        .retrieve()
+                        .toBodilessEntity();
+                log.info("A user account was deleted");
+            } catch (HttpClientErrorException.NotFound e) {
+                log.info("A user account to delete does not exist any more");
+            }
+            return null;
+        });
+    }
+
     /** The user whose e-mail is exactly this one (Keycloak keeps e-mails in lower case), if any. */
     public Optional<KeycloakUser> findByEmail(String email) {
         return search("email", email);

@@ -33,6 +33,7 @@ import com.brandcluster.contracts.membership.MemberAdmitted;
 import com.brandcluster.contracts.membership.MemberSnapshot;
 import com.brandcluster.contracts.membership.MemberTierChanged;
 import com.brandcluster.contracts.membership.MembershipStatusChanged;
+import com.brandcluster.contracts.membership.PersonErased;
 import com.brandcluster.contracts.membership.SecretariatChanged;
 import com.brandcluster.contracts.membership.StandardCertified;
 import com.brandcluster.contracts.salons.ConsultationBooked;
@@ -86,6 +87,7 @@ public final class EventCatalog {
         register(ConventionAdopted.class, Exchanges.MEMBERSHIP, ConventionAdopted.ROUTING_KEY);
         register(ConventionRejected.class, Exchanges.MEMBERSHIP, ConventionRejected.ROUTING_KEY);
         register(StandardCertified.class, Exchanges.MEMBERSHIP, StandardCertified.ROUTING_KEY);
+        register(PersonErased.class, Exchanges.MEMBERSHIP, PersonErased.ROUTING_KEY);
         register(SalonRegistrationConfirmed.class, Exchanges.SALONS, SalonRegistrationConfirmed.ROUTING_KEY);
         register(SalonRegistrationCancelled.class, Exchanges.SALONS, SalonRegistrationCancelled.ROUTING_KEY);
         register(SalonRegistrationReminder.class, Exchanges.SALONS, SalonRegistrationReminder.ROUTING_KEY);

@@ -1,23 +1,21 @@
 package com.brandcluster.system.salons;
 
+import com.brandcluster.system.support.Experts;
 import com.brandcluster.system.support.Portal;
 import com.brandcluster.system.support.PortalSystemTest;
 import com.brandcluster.system.support.Race;
 import com.brandcluster.system.support.ScaledOut;
-import com.brandcluster.system.support.Users;
 import com.brandcluster.testsupport.ApiClient;
 import com.brandcluster.testsupport.KeycloakExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,7 @@ class TwoInstanceBookingIT {
 
     @Test
     void twoHundredEnterprisesBookingOneSlotAtTwoInstancesGiveExactlyOneBooking() throws Exception {
-        String expertId = expertWithHourlySlots();
+        String expertId = Experts.withHourlySlots(scaled.instance(0), CLUSTER);
         ApiClient.Response slots = scaled.instance(0).get("/api/salons/experts/" + expertId + "/slots?from="
                 + Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS) + "&to="
                 + Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.SECONDS));
@@ -99,28 +97,6 @@ class TwoInstanceBookingIT {
         assertThat(salon.at("/seatsAvailable")).isEqualTo("0");
     }
 
-    /** A new expert serving the cluster, bookable every day 08:00-20:00 in hourly slots. */
-    private static String expertWithHourlySlots() {
-        String user = Users.create("expert", "expert");
-        ApiClient expert = scaled.instance(0).as(Users.token(user));
-        ApiClient.Response profile = expert.post("/api/salons/experts", Map.of(
-                "name", "Zhao Min", "title", "Brand strategist", "organisation", "Guzhen Brand Institute",
-                "bio", "Prices lighting brands.", "topics", List.of("BRAND_STRATEGY"), "languages", List.of("zh-CN"),
-                "timeZone", "Asia/Shanghai", "clusters", List.of(CLUSTER)));
-        assertThat(profile.status()).as(profile.toString()).isEqualTo(201);
-        String expertId = profile.at("/id");
-        Map<String, Object> availability = new HashMap<>();
-        availability.put("weekly", Arrays.stream(DayOfWeek.values())
-                .map(day -> Map.of("day", day.name(), "start", "08:00", "end", "20:00")).toList());
-        availability.put("slotMinutes", 60);
-        availability.put("bufferBeforeMinutes", 0);
-        availability.put("bufferAfterMinutes", 0);
-        availability.put("minimumNoticeMinutes", 60);
-        availability.put("maxSessionsPerDay", 12);
-        ApiClient.Response set = expert.put("/api/salons/experts/" + expertId + "/availability", availability);
-        assertThat(set.status()).as(set.toString()).isEqualTo(200);
-        return expertId;
-    }
 
     private static Map<String, Object> salon(int capacity) {
         LocalDateTime start = LocalDateTime.now(SHANGHAI).plusDays(20).truncatedTo(ChronoUnit.HOURS).withHour(14);
