@@ -51,7 +51,7 @@ class KeycloakUsersClientIT {
     void client() {
         clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
         KeycloakProperties properties = new KeycloakProperties(URI.create(keycloak.baseUrl()), "brand-cluster",
-                "notification-service", "s3cret", Duration.ofSeconds(1), Duration.ofMillis(500));
+                "notification-service", "s3cret", Duration.ofSeconds(2), Duration.ofSeconds(2));
         users = new KeycloakUsers(RestClient.builder(), properties, clock);
         keycloak.stubFor(post(urlEqualTo(TOKEN_PATH))
                 .willReturn(okJson("{\"access_token\":\"token-1\",\"expires_in\":300,\"token_type\":\"Bearer\"}")));
@@ -100,7 +100,7 @@ class KeycloakUsersClientIT {
     @Test
     void aKeycloakTooSlowToAnswerIsUnavailable() {
         keycloak.stubFor(get(urlEqualTo("/admin/realms/brand-cluster/users/" + EXPERT))
-                .willReturn(okJson("{\"id\":\"" + EXPERT + "\"}").withFixedDelay(3_000)));
+                .willReturn(okJson("{\"id\":\"" + EXPERT + "\"}").withFixedDelay(6_000)));
 
         assertThatThrownBy(() -> users.find(EXPERT)).isInstanceOf(KeycloakUnavailableException.class);
     }
