@@ -44,7 +44,10 @@ public final class ServletProblemWriter {
         return problem;
     }
 
-    /** Writes the problem as {@code application/problem+json} with its status, unless the response is committed. */
+    /**
+     * Writes the problem as {@code application/problem+json} with its status and a {@code Content-Length} (not chunked:
+     * a client still sending a refused body reads the whole answer), unless the response is committed.
+     */
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         if (response.isCommitted()) {
@@ -55,7 +58,9 @@ public final class ServletProblemWriter {
         response.setStatus(problem.getStatus());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(jsonMapper.writeValueAsBytes(Problems.toMap(problem)));
+        byte[] body = jsonMapper.writeValueAsBytes(Problems.toMap(problem));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
         response.flushBuffer();
     }
 }
