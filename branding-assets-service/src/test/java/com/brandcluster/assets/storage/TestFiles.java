@@ -3,8 +3,13 @@ package com.brandcluster.assets.storage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -77,6 +82,66 @@ public final class TestFiles {
     public static byte[] template() {
         return zip(Map.of("deck/slide-master.xml", "<master/>".getBytes(StandardCharsets.UTF_8),
                 "deck/fonts/readme.txt", "Use the cluster fonts.".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A zip bomb of one entry that inflates to {@code gigabytes} GB of zeros, in about a thousandth of that, built in
+     * milliseconds: after the first megabyte, deflating a megabyte of zeros (with a sync flush) gives the same bytes
+     * every time, so they are written again instead of computed. The entry's sizes and CRC-32 come after its data
+     * (a data descriptor), as a streaming zip writer leaves them.
+     */
+    public static byte[] zeroBomb(int gigabytes) {
+        byte[] zeros = new byte[1024 * 1024];
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        byte[] first = deflate(deflater, zeros);
+        byte[] repeated = deflate(deflater, zeros);
+        if (!Arrays.equals(repeated, deflate(deflater, zeros))) {
+            throw new IllegalStateException("deflating zeros did not settle into a repeating block");
+        }
+        deflater.finish();
+        byte[] last = deflate(deflater, new byte[0]);
+        deflater.end();
+        long megabytes = gigabytes * 1024L;
+        CRC32 crc = new CRC32();
+        for (long i = 0; i < megabytes; i++) {
+            crc.update(zeros);
+        }
+        byte[] name = "template/background.bmp".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer header = ByteBuffer.allocate(30 + name.length).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x04034b50).putShort((short) 20).putShort((short) 0x0008).putShort((short) 8)
+                .putInt(0).putInt(0).putInt(0).putInt(0).putShort((short) name.length).putShort((short) 0).put(name);
+        long packed = first.length + repeated.length * (megabytes - 1) + last.length;
+        ByteBuffer descriptor = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x08074b50).putInt((int) crc.getValue()).putInt((int) packed)
+                .putInt((int) (megabytes * zeros.length));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) packed + 128);
+        bytes.writeBytes(header.array());
+        bytes.writeBytes(first);
+        for (long i = 1; i < megabytes; i++) {
+            bytes.writeBytes(repeated);
+        }
+        bytes.writeBytes(last);
+        bytes.writeBytes(descriptor.array());
+        return bytes.toByteArray();
+    }
+
+    /** What the deflater writes for {@code input}, flushed to a byte boundary (or, once finished, to the end). */
+    private static byte[] deflate(Deflater deflater, byte[] input) {
+        deflater.setInput(input);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        if (deflater.finished() || input.length == 0) {
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        }
+        int n;
+        do {
+            n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+            out.write(buffer, 0, n);
+        } while (n == buffer.length || !deflater.needsInput());
+        return out.toByteArray();
     }
 
     /** A zip bomb: one entry of {@code megabytes} MB of zeros, which deflate to about a thousandth of that. */

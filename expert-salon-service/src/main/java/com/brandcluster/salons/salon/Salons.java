@@ -49,7 +49,7 @@ public class Salons {
     }
 
     Page<Salon> ofCluster(String clusterId, int page, int size) {
-        PageRequest request = PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 100),
+        PageRequest request = PageRequest.of(page, size,
                 Sort.by("startsAt").ascending().and(Sort.by("id")));
         return salons.findByClusterIdAndStatus(clusterId, Salon.Status.PUBLISHED, request);
     }

@@ -91,12 +91,17 @@ public class Application implements OutboxCarrier {
         decide(Status.WITHDRAWN, by, null, at);
     }
 
-    private void decide(Status decision, String by, String reason, Instant at) {
+    /** Refuses (409 {@code application-decided}) unless the application is SUBMITTED, so it can be decided. */
+    void checkDecidable(Status decision) {
         if (status != Status.SUBMITTED) {
             throw new ConflictException("application-decided", "Application decided already",
                     "This application is " + status + " already; only a SUBMITTED application can become " + decision + ".")
                     .withCurrentState(status.name());
         }
+    }
+
+    private void decide(Status decision, String by, String reason, Instant at) {
+        checkDecidable(decision);
         this.status = decision;
         this.decidedAt = at;
         this.decidedBy = by;

@@ -98,7 +98,9 @@ class ApplicationReview {
         String tier = request.tier() == null ? application.requestedTier() : cluster.tier(request.tier())
                 .orElseThrow(() -> unknownTier(cluster.id(), request.tier())).code();
         // The number is drawn before the approval is stored and kept with it (a failed save leaves a gap, never a
-        // duplicate); the admission, also when a repair finishes it after a crash, uses exactly this number.
+        // duplicate); the admission, also when a repair finishes it after a crash, uses exactly this number. An
+        // application decided already is refused first, so that a refused approval draws no number.
+        application.checkDecidable(Application.Status.APPROVED);
         String memberNumber = admission.drawMemberNumber(cluster.memberNumberPrefix());
         application.approve(tier, memberNumber, caller.subject(), clock.instant());
         Application approved = save(application);

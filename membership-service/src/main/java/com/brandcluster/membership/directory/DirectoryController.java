@@ -22,6 +22,13 @@ class DirectoryController {
 
     private final Directory directory;
 
+    /**
+     * Search text: anything but control characters (a NUL cannot even be sent to MongoDB); written as a range, so the
+     * pattern means the same in the OpenAPI document's (ECMAScript) regular expressions.
+     */
+    private static final String TEXT = "[^\\x00-\\x1F\\x7F]*";
+    private static final String NO_CONTROL = "must not contain control characters";
+
     DirectoryController(Directory directory) {
         this.directory = directory;
     }
@@ -33,9 +40,12 @@ class DirectoryController {
      */
     @GetMapping("/api/membership/clusters/{clusterId}/members")
     PageView<DirectoryEntry> members(@PathVariable String clusterId,
-                                     @RequestParam(required = false) @Size(max = 100) String q,
-                                     @RequestParam(required = false) @Size(max = 100) String industry,
-                                     @RequestParam(required = false) @Size(max = 100) String region,
+                                     @RequestParam(required = false) @Size(max = 100)
+                                     @Pattern(regexp = TEXT, message = NO_CONTROL) String q,
+                                     @RequestParam(required = false) @Size(max = 100)
+                                     @Pattern(regexp = TEXT, message = NO_CONTROL) String industry,
+                                     @RequestParam(required = false) @Size(max = 100)
+                                     @Pattern(regexp = TEXT, message = NO_CONTROL) String region,
                                      @RequestParam(required = false)
                                      @Pattern(regexp = "[a-z][a-z0-9-]{1,29}", message = "must be a tier code") String tier,
                                      @RequestParam(required = false) @ValidStandardCode String standard,

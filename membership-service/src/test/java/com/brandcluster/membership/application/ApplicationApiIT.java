@@ -213,6 +213,22 @@ class ApplicationApiIT extends MembershipIntegrationTest {
     }
 
     @Test
+    void aRefusedSecondApprovalDrawsNoMemberNumber() {
+        String cluster = foundCluster(uniqueSlug("lighting"));
+        String first = registerEnterprise("numbered-first");
+        String firstApplication = apply(cluster, "numbered-first", first);
+        String firstNumber = approve(cluster, firstApplication).at("/memberNumber");
+
+        assertProblem(api.as(secretariatOf(cluster)).post("/api/membership/applications/" + firstApplication
+                + "/approval", null), 409, "application-decided");
+        String second = registerEnterprise("numbered-second");
+        String secondNumber = approve(cluster, apply(cluster, "numbered-second", second)).at("/memberNumber");
+
+        assertThat(firstNumber).endsWith("-0001");
+        assertThat(secondNumber).isEqualTo(firstNumber.replace("-0001", "-0002"));
+    }
+
+    @Test
     void anApprovalInterruptedBeforeItsMembershipExistedIsFinishedWithTheSameMemberNumber() {
         String cluster = foundCluster(uniqueSlug("lighting"));
         String enterprise = registerEnterprise("crash-admin");

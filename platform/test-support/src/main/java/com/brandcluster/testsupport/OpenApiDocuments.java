@@ -74,6 +74,12 @@ public final class OpenApiDocuments {
         return repositoryRoot().resolve("openapi").resolve(module + ".json");
     }
 
+    /** The committed document of {@code module}, parsed. */
+    public static JsonNode committed(String module) {
+        Path file = committedFile(module);
+        return parse(read(file), file.toString());
+    }
+
     /** The document as committed: two-space indents, the keys in the order the service wrote them, a final newline. */
     public static String format(JsonNode document) {
         return Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document) + "\n";

@@ -1,5 +1,12 @@
 package com.brandcluster.platform.web;
 
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +25,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * RFC 9457 problem details for every error path: the exception handler and error controller of servlet services,
@@ -60,12 +69,52 @@ public final class ProblemDetailsAutoConfiguration {
         }
 
         @Bean
+        WebMvcConfigurer boundedTimeParameters() {
+            return new WebMvcConfigurer() {
+                @Override
+                public void addFormatters(FormatterRegistry registry) {
+                    TimeParameters.register(registry);
+                }
+            };
+        }
+
+        @Bean
         FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ServletProblemWriter writer,
                 WebDefaultsProperties properties) {
             FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
                     new RequestSizeLimitFilter(writer, properties));
             registration.setOrder(REQUEST_SIZE_FILTER_ORDER);
             return registration;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass({Tomcat.class, ConfigurableTomcatWebServerFactory.class})
+    static class TomcatProblemDetailsConfiguration {
+
+        /**
+         * Replaces Tomcat's error report valve (Boot's, and the one the host would add) with
+         * {@link ProblemErrorReportValve}. Runs after Boot's customiser, which adds its valve in a context customiser.
+         */
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReportValve() {
+            return new WebServerFactoryCustomizer<>() {
+                @Override
+                public void customize(ConfigurableTomcatWebServerFactory factory) {
+                    factory.addContextCustomizers(context -> {
+                        if (context.getParent() instanceof StandardHost host) {
+                            for (Valve valve : host.getPipeline().getValves()) {
+                                if (valve instanceof ErrorReportValve) {
+                                    host.getPipeline().removeValve(valve);
+                                }
+                            }
+                            host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                            host.getPipeline().addValve(new ProblemErrorReportValve());
+                        }
+                    });
+                }
+            };
         }
     }
 

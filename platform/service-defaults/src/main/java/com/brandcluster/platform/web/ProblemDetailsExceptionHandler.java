@@ -47,6 +47,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -127,6 +128,17 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return result.toString();
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, truncated): the client's fault, a 400. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleMalformedMultipart(MultipartException ex, WebRequest request) {
+        RequestTooLargeException tooLarge = RequestTooLargeException.find(ex);
+        if (tooLarge != null) {
+            return handleRequestTooLarge(tooLarge, request);
+        }
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+                "The multipart request body cannot be read."), new HttpHeaders(), request);
     }
 
     @ExceptionHandler(RequestTooLargeException.class)

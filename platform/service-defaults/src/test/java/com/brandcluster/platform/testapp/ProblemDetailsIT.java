@@ -1,5 +1,7 @@
 package com.brandcluster.platform.testapp;
 
+import com.brandcluster.platform.web.HttpJsonAutoConfiguration;
+
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +85,61 @@ class ProblemDetailsIT {
         JsonNode problem = assertProblem(response, 400, "malformed-body");
         assertThat(response.body()).doesNotContain("Unexpected").doesNotContain("line:").doesNotContain("tools.jackson");
         assertThat(problem.get("detail").asString()).isEqualTo("The request body is missing or is not valid JSON.");
+    }
+
+    @Test
+    void refusesDeeplyNestedArraysCheaply() {
+        // the test application's request limit is 4 KB: the services' fuzzers send up to 25,000 levels
+        Http.Response response = http.post("/api/test/documents", JSON, "[".repeat(4_000), "Authorization", auth);
+
+        assertProblem(response, 400, "malformed-body");
+    }
+
+    @Test
+    void refusesDeeplyNestedObjectsCheaply() {
+        Http.Response response = http.post("/api/test/documents", JSON, "{\"a\":".repeat(800), "Authorization", auth);
+
+        assertProblem(response, 400, "malformed-body");
+    }
+
+    @Test
+    void readsJsonNestedUpToTheLimitAndRefusesOneLevelMore() {
+        int limit = HttpJsonAutoConfiguration.REQUEST_CONSTRAINTS.getMaxNestingDepth();
+
+        Http.Response atLimit = http.post("/api/test/documents", JSON, "[".repeat(limit) + "]".repeat(limit),
+                "Authorization", auth);
+        Http.Response beyond = http.post("/api/test/documents", JSON, "[".repeat(limit + 1) + "]".repeat(limit + 1),
+                "Authorization", auth);
+
+        assertThat(atLimit.status()).as(atLimit.toString()).isEqualTo(200);
+        assertProblem(beyond, 400, "malformed-body");
+    }
+
+    @Test
+    void refusesANumberLongerThanTheLimit() {
+        String digits = "9".repeat(HttpJsonAutoConfiguration.REQUEST_CONSTRAINTS.getMaxNumberLength() + 1);
+
+        assertProblem(http.post("/api/test/documents", JSON, "{\"n\":" + digits + "}", "Authorization", auth), 400,
+                "malformed-body");
+    }
+
+    @Test
+    void answersARequestTomcatRefusesBeforeAnyServletWithAProblem() {
+        Http.Response response = http.get("/api/test/members/a%2F..%2Fb", "Authorization", auth);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:brandcluster:problem:bad-request");
+        assertThat(response.body()).doesNotContain("<html", "Tomcat");
+    }
+
+    @Test
+    void refusesAMalformedMultipartBodyWith400() {
+        Http.Response response = http.post("/api/test/members", "multipart/form-data", "--x\r\n\r\n",
+                "Authorization", auth);
+
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
     @Test

@@ -76,6 +76,12 @@ class TestController {
         return member;
     }
 
+    /** Any JSON document, echoed: the shape of endpoints that read free JSON (merge patches). */
+    @PostMapping(path = "/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
+    tools.jackson.databind.JsonNode echo(@RequestBody tools.jackson.databind.JsonNode document) {
+        return document;
+    }
+
     @GetMapping("/members/{number}")
     Map<String, Object> member(@PathVariable @Size(max = 5) String number) {
         return Map.of("number", number);
