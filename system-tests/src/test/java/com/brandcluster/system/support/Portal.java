@@ -1,6 +1,9 @@
 package com.brandcluster.system.support;
 
 import com.brandcluster.testsupport.ApiClient;
+import com.brandcluster.testsupport.FaultProxy;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoDatabase;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.brandcluster.testsupport.KeycloakExtension;
@@ -11,6 +14,7 @@ import com.brandcluster.testsupport.RabbitInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +25,11 @@ import java.util.concurrent.CompletableFuture;
  * (RabbitExtension) and MongoDB (MongoExtension: the in-process server, or MONGODB_URI), one database per service,
  * and an SMTP server in this JVM ({@link #mail()}) that receives every mail the portal sends.
  * One portal per test JVM, stopped when the JVM exits.
+ * <p>
+ * Each service reaches RabbitMQ and MongoDB, and each caller of membership-service reaches it, through a
+ * {@link FaultProxy} of its own ({@link #rabbitProxy(String)}, {@link #mongoProxy(String)},
+ * {@link #membershipProxy(String)}), so that the fault tests can cut or slow one path; the other tests never touch
+ * them. {@link #restoreFaults()} puts every proxy back.
  */
 public final class Portal {
 
@@ -35,12 +44,14 @@ public final class Portal {
     private final ServiceProcess notifications;
     private final ServiceProcess gateway;
     private final GreenMail mail;
+    private final Map<String, FaultProxy> rabbitProxies = new LinkedHashMap<>();
+    private final Map<String, FaultProxy> mongoProxies = new LinkedHashMap<>();
+    private final Map<String, FaultProxy> membershipProxies = new LinkedHashMap<>();
 
     private Portal() {
         RabbitInfo rabbit = RabbitExtension.info();
         Map<String, String> common = new HashMap<>();
         common.put("MONGODB_URI", MongoExtension.uri());
-        common.put("RABBITMQ_ADDRESSES", rabbit.addresses());
         common.put("RABBITMQ_USERNAME", rabbit.username());
         common.put("RABBITMQ_PASSWORD", rabbit.password());
         common.put("RABBITMQ_VHOST", rabbit.virtualHost());
@@ -52,9 +63,11 @@ public final class Portal {
         membership = service("membership-service", "membership", common, Map.of(
                 "KEYCLOAK_URL", KeycloakExtension.baseUrl(),
                 "BC_MEMBERSHIP_SERVICE_SECRET", KeycloakExtension.membershipServiceSecret()));
-        events = service("events-service", "events", common, Map.of("MEMBERSHIP_URL", membership.baseUrl()));
-        salons = service("expert-salon-service", "salons", common, Map.of("MEMBERSHIP_URL", membership.baseUrl()));
-        assets = service("branding-assets-service", "assets", common, Map.of("MEMBERSHIP_URL", membership.baseUrl()));
+        events = service("events-service", "events", common, Map.of("MEMBERSHIP_URL", membershipVia("events-service")));
+        salons = service("expert-salon-service", "salons", common,
+                Map.of("MEMBERSHIP_URL", membershipVia("expert-salon-service")));
+        assets = service("branding-assets-service", "assets", common,
+                Map.of("MEMBERSHIP_URL", membershipVia("branding-assets-service")));
         mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         mail.start();
         notifications = service("notification-service", "notifications", common, Map.of(
@@ -111,6 +124,41 @@ public final class Portal {
         mail.stop();
     }
 
+    /** The proxy between {@code service} (e.g. {@code "events-service"}) and RabbitMQ. */
+    public FaultProxy rabbitProxy(String service) {
+        return proxy(rabbitProxies, service);
+    }
+
+    /** The proxies between every service and RabbitMQ, by service. */
+    public Map<String, FaultProxy> rabbitProxies() {
+        return Map.copyOf(rabbitProxies);
+    }
+
+    /** The proxy between {@code service} and its MongoDB database. */
+    public FaultProxy mongoProxy(String service) {
+        return proxy(mongoProxies, service);
+    }
+
+    /** The proxy between {@code caller} (events-, expert-salon- or branding-assets-service) and membership-service. */
+    public FaultProxy membershipProxy(String caller) {
+        return proxy(membershipProxies, caller);
+    }
+
+    /**
+     * A service's own MongoDB database, to read what it stored: {@code "membership"}, {@code "events"},
+     * {@code "salons"}, {@code "assets"}, {@code "notifications"} or {@code "gateway"}.
+     */
+    public MongoDatabase database(String name) {
+        return MongoExtension.client().getDatabase(MongoExtension.databaseName() + "-" + name);
+    }
+
+    /** Every proxy back to normal: listening, no delay. Fault tests call it after each test. */
+    public void restoreFaults() {
+        for (Map<String, FaultProxy> proxies : List.of(rabbitProxies, mongoProxies, membershipProxies)) {
+            proxies.values().forEach(FaultProxy::restore);
+        }
+    }
+
     /** A client of the portal's one entry point. */
     public ApiClient viaGateway() {
         return new ApiClient(gateway.baseUrl());
@@ -145,15 +193,53 @@ public final class Portal {
         return assets;
     }
 
-    private static ServiceProcess service(String module, String database, Map<String, String> common,
-                                          Map<String, String> own) {
+    private static FaultProxy proxy(Map<String, FaultProxy> proxies, String service) {
+        FaultProxy proxy = proxies.get(service);
+        if (proxy == null) {
+            throw new IllegalArgumentException("No fault proxy for " + service + "; there are for " + proxies.keySet());
+        }
+        return proxy;
+    }
+
+    private String membershipVia(String caller) {
+        FaultProxy proxy = FaultProxy.to("127.0.0.1", membership.port());
+        membershipProxies.put(caller, proxy);
+        return "http://" + proxy.address();
+    }
+
+    private ServiceProcess service(String module, String database, Map<String, String> common,
+                                   Map<String, String> own) {
         Map<String, String> environment = new HashMap<>(common);
+        RabbitInfo rabbit = RabbitExtension.info();
+        FaultProxy rabbitProxy = FaultProxy.to(rabbit.host(), rabbit.port());
+        rabbitProxies.put(module, rabbitProxy);
+        environment.put("RABBITMQ_ADDRESSES", rabbitProxy.address());
         if (database != null) {
             environment.put("MONGODB_DATABASE", MongoExtension.databaseName() + "-" + database);
+            environment.put("MONGODB_URI", mongoUriVia(module));
         }
         environment.putAll(own);
         Path jar = Path.of("..", module, "target", module + "-" + projectVersion() + ".jar");
         return new ServiceProcess(module, jar, environment);
+    }
+
+    /**
+     * This JVM's MongoDB connection string with its one host replaced by a proxy. A real MongoDB named by several
+     * hosts (a replica set) is left as it is: the driver would find the members past the proxy.
+     */
+    private String mongoUriVia(String module) {
+        String uri = MongoExtension.uri();
+        ConnectionString parsed = new ConnectionString(uri);
+        if (parsed.getHosts().size() != 1 || uri.startsWith("mongodb+srv:")) {
+            return uri;
+        }
+        String host = parsed.getHosts().getFirst();
+        int colon = host.lastIndexOf(':');
+        FaultProxy proxy = colon < 0 ? FaultProxy.to(host, 27017)
+                : FaultProxy.to(host.substring(0, colon), Integer.parseInt(host.substring(colon + 1)));
+        mongoProxies.put(module, proxy);
+        String proxied = uri.replaceFirst(java.util.regex.Pattern.quote(host), proxy.address());
+        return proxied + (proxied.contains("?") ? "&" : "?") + "directConnection=true";
     }
 
     private static String projectVersion() {
