@@ -57,7 +57,8 @@ public final class Members {
         return admitted(portal.viaGateway(), "lighting", "secretariat-lighting", count, Math.min(count, 8));
     }
 
-    private static void foundLighting(Portal portal) {
+    /** Founds the lighting cluster unless the demo data or an earlier test did. */
+    public static void foundLighting(Portal portal) {
         ApiClient.Response founded = portal.viaGateway().as(KeycloakExtension.passwordToken("alliance-admin",
                 KeycloakExtension.DEMO_PASSWORD)).post("/api/membership/clusters", Map.of(
                 "id", "lighting", "name", "China Lighting Brand Cluster", "industry", "Lighting",
