@@ -5,7 +5,6 @@ import com.brandcluster.system.support.Members;
 import com.brandcluster.system.support.Members.Member;
 import com.brandcluster.system.support.Portal;
 import com.brandcluster.system.support.PortalSystemTest;
-import com.brandcluster.system.support.ServiceProcess;
 import com.brandcluster.testsupport.ApiClient;
 import com.brandcluster.testsupport.FaultProxy;
 import com.brandcluster.testsupport.KeycloakExtension;
