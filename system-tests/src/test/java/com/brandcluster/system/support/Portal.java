@@ -11,6 +11,7 @@ import com.brandcluster.testsupport.MongoExtension;
 import com.brandcluster.testsupport.RabbitExtension;
 import com.brandcluster.testsupport.RabbitInfo;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>
  * Each service reaches RabbitMQ and MongoDB, and each caller of membership-service reaches it, through a
  * {@link FaultProxy} of its own ({@link #rabbitProxy(String)}, {@link #mongoProxy(String)},
- * {@link #membershipProxy(String)}), so that the fault tests can cut or slow one path; the other tests never touch
+ * {@link #membershipProxy(String)}), and the services and the gateway reach Keycloak through one ({@link #keycloakProxy()}),
+ * so that the fault tests can cut or slow one path; the other tests never touch
  * them. {@link #restoreFaults()} puts every proxy back.
  */
 public final class Portal {
@@ -47,9 +49,13 @@ public final class Portal {
     private final Map<String, FaultProxy> rabbitProxies = new LinkedHashMap<>();
     private final Map<String, FaultProxy> mongoProxies = new LinkedHashMap<>();
     private final Map<String, FaultProxy> membershipProxies = new LinkedHashMap<>();
+    private final FaultProxy keycloakProxy;
 
     private Portal() {
         RabbitInfo rabbit = RabbitExtension.info();
+        URI keycloak = URI.create(KeycloakExtension.baseUrl());
+        keycloakProxy = FaultProxy.to(keycloak.getHost(), keycloak.getPort());
+        String keycloakViaProxy = "http://" + keycloakProxy.address();
         Map<String, String> common = new HashMap<>();
         common.put("MONGODB_URI", MongoExtension.uri());
         common.put("RABBITMQ_USERNAME", rabbit.username());
@@ -59,9 +65,11 @@ public final class Portal {
         common.put("BRANDCLUSTER_MESSAGING_MANAGEMENT_USERNAME", rabbit.username());
         common.put("BRANDCLUSTER_MESSAGING_MANAGEMENT_PASSWORD", rabbit.password());
         common.put("KEYCLOAK_ISSUER_URI", KeycloakExtension.issuerUri());
+        common.put("BRANDCLUSTER_SECURITY_JWKSETURI", KeycloakExtension.jwkSetUri()
+                .replace(KeycloakExtension.baseUrl(), keycloakViaProxy));
 
         membership = service("membership-service", "membership", common, Map.of(
-                "KEYCLOAK_URL", KeycloakExtension.baseUrl(),
+                "KEYCLOAK_URL", keycloakViaProxy,
                 "BC_MEMBERSHIP_SERVICE_SECRET", KeycloakExtension.membershipServiceSecret()));
         events = service("events-service", "events", common, Map.of("MEMBERSHIP_URL", membershipVia("events-service")));
         salons = service("expert-salon-service", "salons", common,
@@ -73,10 +81,11 @@ public final class Portal {
         notifications = service("notification-service", "notifications", common, Map.of(
                 "SMTP_HOST", "127.0.0.1",
                 "SMTP_PORT", Integer.toString(mail.getSmtp().getPort()),
-                "KEYCLOAK_URL", KeycloakExtension.baseUrl(),
+                "KEYCLOAK_URL", keycloakViaProxy,
                 "BC_NOTIFICATION_SERVICE_SECRET", KeycloakExtension.notificationServiceSecret()));
         gateway = service("gateway", "gateway", common, Map.of(
                 "BC_PORTAL_GATEWAY_SECRET", KeycloakExtension.portalGatewaySecret(),
+                "KEYCLOAK_URL", keycloakViaProxy,
                 "MEMBERSHIP_URL", membership.baseUrl(),
                 "EVENTS_URL", events.baseUrl(),
                 "SALONS_URL", salons.baseUrl(),
@@ -152,8 +161,18 @@ public final class Portal {
         return MongoExtension.client().getDatabase(MongoExtension.databaseName() + "-" + name);
     }
 
+    /**
+     * The proxy between the portal and Keycloak, for what the services and the gateway fetch themselves: the JWK set,
+     * the gateway's token endpoint (logins), membership- and notification-service's service-account tokens and admin
+     * calls. Browsers and the tests reach Keycloak directly.
+     */
+    public FaultProxy keycloakProxy() {
+        return keycloakProxy;
+    }
+
     /** Every proxy back to normal: listening, no delay. Fault tests call it after each test. */
     public void restoreFaults() {
+        keycloakProxy.restore();
         for (Map<String, FaultProxy> proxies : List.of(rabbitProxies, mongoProxies, membershipProxies)) {
             proxies.values().forEach(FaultProxy::restore);
         }
