@@ -10,6 +10,8 @@ import com.brandcluster.platform.security.ReactiveResourceServerDefaults;
 import com.brandcluster.platform.web.Problems;
 import com.brandcluster.platform.web.ReactiveProblemWriter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -30,10 +32,16 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerRedirectStrategy;
@@ -63,6 +71,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewaySecurityConfiguration.class);
 
     static final String REGISTRATION_ID = "keycloak";
     static final String SESSION_COOKIE = "SESSION";
@@ -167,6 +177,22 @@ class GatewaySecurityConfiguration {
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", keycloak.endSessionUri()))
                 .build();
         return new InMemoryReactiveClientRegistrationRepository(registration);
+    }
+
+    /**
+     * The login's code-for-token request to Keycloak. When Keycloak cannot be reached from the gateway (refused, reset,
+     * timed out), the login fails like any other failed login, back to the web UI at {@code /?login=failed}, instead of
+     * ending on an error page.
+     */
+    @Bean
+    ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient() {
+        WebClientReactiveAuthorizationCodeTokenResponseClient keycloak =
+                new WebClientReactiveAuthorizationCodeTokenResponseClient();
+        return request -> keycloak.getTokenResponse(request).onErrorMap(WebClientRequestException.class, ex -> {
+            log.warn("Login failed: Keycloak's token endpoint cannot be reached ({})", ex.getMostSpecificCause().toString());
+            return new OAuth2AuthorizationException(new OAuth2Error("temporarily_unavailable",
+                    "The identity provider cannot be reached", null), ex);
+        });
     }
 
     /** The tokens live in the session (so in MongoDB): any gateway instance relays and refreshes them. */

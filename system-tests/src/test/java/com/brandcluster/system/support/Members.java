@@ -43,18 +43,32 @@ public final class Members {
      */
     public static synchronized List<Member> ofLighting(Portal portal, int count) {
         return LIGHTING.computeIfAbsent(count, ignored -> {
-            ApiClient.Response founded = portal.viaGateway().as(KeycloakExtension.passwordToken("alliance-admin",
-                    KeycloakExtension.DEMO_PASSWORD)).post("/api/membership/clusters", Map.of(
-                    "id", "lighting", "name", "China Lighting Brand Cluster", "industry", "Lighting",
-                    "region", "Guangdong", "memberNumberPrefix", "LIGHT",
-                    "tiers", List.of(Map.of("code", "member", "name", "Member", "rank", 1, "annualFee", 20000,
-                            "consultationHoursPerYear", 4, "seatsPerEvent", 2, "assetAccessRank", 1))));
-            // 409: the demo data (DemoDataIT, in the same portal) founded it already; either way it exists now
-            if (founded.status() != 201 && founded.status() != 409) {
-                throw new IllegalStateException("Could not found the lighting cluster: " + founded);
-            }
+            foundLighting(portal);
             return List.copyOf(admitted(portal.viaGateway(), "lighting", "secretariat-lighting", count, 8));
         });
+    }
+
+    /**
+     * {@code count} new ACTIVE members of the lighting cluster (founded here unless the demo data did it already),
+     * for tests that change them.
+     */
+    public static List<Member> newInLighting(Portal portal, int count) {
+        foundLighting(portal);
+        return admitted(portal.viaGateway(), "lighting", "secretariat-lighting", count, Math.min(count, 8));
+    }
+
+    /** Founds the lighting cluster unless the demo data or an earlier test did. */
+    public static void foundLighting(Portal portal) {
+        ApiClient.Response founded = portal.viaGateway().as(KeycloakExtension.passwordToken("alliance-admin",
+                KeycloakExtension.DEMO_PASSWORD)).post("/api/membership/clusters", Map.of(
+                "id", "lighting", "name", "China Lighting Brand Cluster", "industry", "Lighting",
+                "region", "Guangdong", "memberNumberPrefix", "LIGHT",
+                "tiers", List.of(Map.of("code", "member", "name", "Member", "rank", 1, "annualFee", 20000,
+                        "consultationHoursPerYear", 4, "seatsPerEvent", 2, "assetAccessRank", 1))));
+        // 409: the demo data (DemoDataIT, in the same portal) or an earlier test founded it already
+        if (founded.status() != 201 && founded.status() != 409) {
+            throw new IllegalStateException("Could not found the lighting cluster: " + founded);
+        }
     }
 
     /**

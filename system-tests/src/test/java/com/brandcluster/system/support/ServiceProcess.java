@@ -64,6 +64,14 @@ public final class ServiceProcess {
     }
 
     public synchronized void start() {
+        start(Map.of());
+    }
+
+    /**
+     * Starts the service with some environment variables changed for this run only, e.g.
+     * {@code BRANDCLUSTER_OUTBOX_ENABLED=false} to start it with its outbox relay paused.
+     */
+    public synchronized void start(Map<String, String> overrides) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No packaged jar " + jar.toAbsolutePath()
                     + ": build it first (./mvnw verify builds every module before the system tests)");
@@ -78,6 +86,7 @@ public final class ServiceProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
+            builder.environment().putAll(overrides);
             builder.environment().put("PORT", Integer.toString(port));
             process = builder.start();
         } catch (IOException e) {

@@ -17,6 +17,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
@@ -139,6 +142,17 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
                 "The multipart request body cannot be read."), new HttpHeaders(), request);
+    }
+
+    /**
+     * The database cannot be reached (no server selected within the timeout, connection refused or lost): 503, so
+     * that clients and the gateway see a passing outage, not a bug.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class,
+            MongoSocketException.class})
+    ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
+        log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+        return respond(Problems.databaseUnavailable(), new HttpHeaders(), request);
     }
 
     @ExceptionHandler(RequestTooLargeException.class)

@@ -65,6 +65,15 @@ public final class Problems {
                 "Tokens cannot be checked right now; try again later.");
     }
 
+    /**
+     * 503 when the service cannot reach its database (MongoDB down or unreachable): not the client's fault, and it
+     * passes by itself; the database's error is never echoed.
+     */
+    public static ProblemDetail databaseUnavailable() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Service Unavailable",
+                "The service cannot reach its database right now; try again later.");
+    }
+
     /** A 400 validation problem listing the offending fields. */
     public static ProblemDetail validation(List<FieldError> errors) {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",

@@ -1,8 +1,12 @@
 package com.brandcluster.platform.testapp;
 
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -13,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With MongoDB and RabbitMQ present (from test-support), the readiness group checks both; liveness checks neither,
- * so a broker outage takes a service out of the load balancer without restarting it.
+ * so a broker outage takes a service out of the load balancer without restarting it. The MongoDB client gives up
+ * looking for a server after 5 s, so that readiness and requests report an unreachable database quickly.
  */
 @PlatformInfrastructure
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -29,6 +34,15 @@ class HealthGroupsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoClient mongoClient;
+
+    @Test
+    void anUnreachableDatabaseIsReportedWithinSecondsNotTheDriversHalfMinute() {
+        assertThat(mongoClient.getClusterDescription().getClusterSettings()
+                .getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(5_000);
+    }
 
     @Test
     void readinessIncludesMongoAndRabbit() {

@@ -243,6 +243,16 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void answersAnUnreachableDatabaseWith503WithoutEchoingTheDriver() {
+        Http.Response response = http.get("/api/test/database-down", "Authorization", auth);
+
+        JsonNode problem = assertProblem(response, 503, "database-unavailable");
+        assertThat(problem.get("detail").asString()).isEqualTo(
+                "The service cannot reach its database right now; try again later.");
+        assertThat(response.body()).doesNotContain(TestController.SECRET).doesNotContain("Timed out");
+    }
+
+    @Test
     void answersAFailureOutsideSpringMvcThroughTheErrorController() {
         Http.Response response = http.get(FailingFilter.PATH);
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -107,6 +108,11 @@ class TestController {
     @GetMapping("/boom")
     void boom() {
         throw new IllegalStateException("Lost connection to " + SECRET);
+    }
+
+    @GetMapping("/database-down")
+    void databaseDown() {
+        throw new DataAccessResourceFailureException("Timed out while waiting for a server at " + SECRET);
     }
 
     @GetMapping("/remote/things/{id}")
