@@ -14,7 +14,8 @@ import java.time.Instant;
 
 /**
  * The secretariat's approval queue: a pending registration is approved (seats reserved at that moment, or into the
- * waitlist when the event is full) or declined with a reason.
+ * waitlist when the event is full) or declined with a reason. Concurrent approvals of one registration: one runs,
+ * the others are refused at once ({@link ApprovalClaims}).
  */
 @Service
 class RegistrationReview {
@@ -25,14 +26,16 @@ class RegistrationReview {
     private final ExchangeEvents events;
     private final SeatLedger seats;
     private final Announcements announcements;
+    private final ApprovalClaims claims;
     private final Clock clock;
 
     RegistrationReview(RegistrationRepository registrations, ExchangeEvents events, SeatLedger seats,
-                       Announcements announcements, Clock clock) {
+                       Announcements announcements, ApprovalClaims claims, Clock clock) {
         this.registrations = registrations;
         this.events = events;
         this.seats = seats;
         this.announcements = announcements;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -45,8 +48,9 @@ class RegistrationReview {
                     .withCurrentState(event.status().name());
         }
         Instant now = clock.instant();
-        boolean seated = registration.status() == Registration.Status.PENDING
-                && seats.reserveEventSeats(event, registration.seats());
+        boolean pending = registration.status() == Registration.Status.PENDING;
+        ApprovalClaims.Claim claim = pending ? claims.claim(registration) : null;
+        boolean seated = pending && seats.reserveEventSeats(event, registration.seats());
         try {
             registration.approve(seated, caller.subject(), now);
             announcements.stateEntered(registration, event, now);
@@ -58,6 +62,10 @@ class RegistrationReview {
                 seats.releaseEventSeats(event.id(), registration.seats());
             }
             throw e;
+        } finally {
+            if (claim != null) {
+                claims.release(claim);
+            }
         }
     }
 

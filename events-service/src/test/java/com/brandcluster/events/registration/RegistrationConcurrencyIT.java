@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -102,6 +103,30 @@ class RegistrationConcurrencyIT extends EventsIntegrationTest {
         assertThat(responses).filteredOn(r -> r.status() == 409).hasSize(29);
         assertThat(event(event).seatsTaken()).isEqualTo(3);
         assertThat(maxSeatsSeen.get()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void anApprovalRunningElsewhereRefusesASecondOneUntilItsClaimIsStale() {
+        String cluster = cluster();
+        String event = published(cluster, Map.of("registrationPolicy", "APPROVAL", "capacity", 10));
+        String registration = register(event, member(cluster), 3).at("/id");
+        String secretariat = secretariatOf(cluster);
+        String claim = registration + ":" + mongo.findById(registration, Registration.class).version();
+        mongo.insert(new ApprovalClaims.Claim(claim, Instant.now()));
+
+        ApiClient.Response refused = api.as(secretariat).post("/api/events/registrations/" + registration + "/approval",
+                null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.at("/type")).endsWith(":approval-in-progress");
+        assertThat(event(event).seatsTaken()).isZero();
+
+        mongo.save(new ApprovalClaims.Claim(claim, Instant.now().minus(ApprovalClaims.STALE).minusSeconds(1)));
+        ApiClient.Response approved = api.as(secretariat).post("/api/events/registrations/" + registration
+                + "/approval", null);
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.at("/status")).isEqualTo("CONFIRMED");
+        assertThat(event(event).seatsTaken()).isEqualTo(3);
+        assertThat(mongo.findById(claim, ApprovalClaims.Claim.class)).as("the claim is given back").isNull();
     }
 
     @Test
