@@ -225,17 +225,7 @@ public final class FuzzRun {
     }
 
     private static boolean isProblem(Answer answer) {
-        if (!answer.contentType().startsWith("application/problem+json")) {
-            return false;
-        }
-        try {
-            JsonNode body = Json.parse(answer.body());
-            return body.path("status").asInt() == answer.status() && body.hasNonNull("type")
-                    && body.hasNonNull("title");
-        }
-        catch (JacksonException ex) {
-            return false;
-        }
+        return Json.isProblem(answer.status(), answer.contentType(), answer.body());
     }
 
     private static boolean namesField(String body, String field) {

@@ -45,6 +45,29 @@ public final class MongoSnapshot {
         return collections.values().stream().mapToInt(Map::size).sum();
     }
 
+    /**
+     * The updates and deletions from this snapshot to {@code later} of documents that held one of {@code values}
+     * (in any field, as text): {@code updated|deleted <collection>/<_id>}.
+     */
+    public List<String> changesHolding(MongoSnapshot later, Set<String> values) {
+        List<String> changes = new ArrayList<>();
+        collections.forEach((name, before) -> {
+            Map<Object, RawBsonDocument> after = later.collections.getOrDefault(name, Map.of());
+            before.forEach((id, document) -> {
+                RawBsonDocument now = after.get(id);
+                if (!document.equals(now) && holdsAny(document, values)) {
+                    changes.add((now == null ? "deleted " : "updated ") + name + "/" + id);
+                }
+            });
+        });
+        return changes;
+    }
+
+    private static boolean holdsAny(RawBsonDocument document, Set<String> values) {
+        String json = document.toJson();
+        return values.stream().anyMatch(json::contains);
+    }
+
     /** What changed from this snapshot to {@code later}: {@code inserted|updated|deleted <collection>/<_id>}. */
     public List<String> changesTo(MongoSnapshot later) {
         List<String> changes = new ArrayList<>();
