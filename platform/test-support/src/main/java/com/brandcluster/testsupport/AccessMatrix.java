@@ -24,6 +24,7 @@ import com.mongodb.client.MongoDatabase;
 import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The object-level authorisation matrix of one service (OWASP API1, broken object-level authorisation, and API5,
@@ -135,6 +136,7 @@ public final class AccessMatrix {
     private static final Duration SETTLE_POLL = Duration.ofMillis(100);
 
     private final String module;
+    private final JsonNode document;
     private final ApiClient client;
     private final MongoDatabase database;
     private final Set<String> excludedCollections;
@@ -143,8 +145,10 @@ public final class AccessMatrix {
     private final Set<String> privateValues = new LinkedHashSet<>();
     private final Set<String> tenantValues = new LinkedHashSet<>();
 
-    private AccessMatrix(String module, String baseUrl, MongoDatabase database, Set<String> excludedCollections) {
+    private AccessMatrix(String module, JsonNode document, String baseUrl, MongoDatabase database,
+            Set<String> excludedCollections) {
         this.module = module;
+        this.document = document;
         this.client = new ApiClient(baseUrl);
         this.database = database;
         this.excludedCollections = Set.copyOf(excludedCollections);
@@ -155,8 +159,13 @@ public final class AccessMatrix {
      * {@link MongoExtension}'s; {@code excludedCollections} change on their own (say why where this is called).
      */
     public static AccessMatrix local(String module, int port, Set<String> excludedCollections) {
-        return new AccessMatrix(module, "http://127.0.0.1:" + port,
+        return new AccessMatrix(module, OpenApiDocuments.committed(module), "http://127.0.0.1:" + port,
                 MongoExtension.client().getDatabase(MongoExtension.databaseName()), excludedCollections);
+    }
+
+    /** The matrix of any document against any service and database (for tests of the matrix). */
+    static AccessMatrix of(String name, JsonNode document, String baseUrl, MongoDatabase database) {
+        return new AccessMatrix(name, document, baseUrl, database, Set.of());
     }
 
     /**
@@ -213,7 +222,7 @@ public final class AccessMatrix {
             throw new IllegalStateException("the other tenant's people are not set: otherTenant(...)");
         }
         Report report = new Report(module);
-        List<String> documented = ApiFuzzer.forService(module, 0).operations().stream()
+        List<String> documented = ApiFuzzer.forDocument(document, 0).operations().stream()
                 .map(operation -> operation.method() + " " + operation.path()).toList();
         documented.stream().filter(key -> !cases.containsKey(key))
                 .forEach(key -> report.fail(key, null, "no case: every operation needs one"));
