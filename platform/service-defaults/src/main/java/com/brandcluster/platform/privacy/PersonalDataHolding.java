@@ -40,6 +40,13 @@ public record PersonalDataHolding(String collection, List<String> subjectFields,
         }
     }
 
+    /** Every field that finds a person's documents: the subject fields, then the e-mail fields. */
+    public List<String> fields() {
+        List<String> fields = new java.util.ArrayList<>(subjectFields);
+        fields.addAll(emailFields);
+        return fields;
+    }
+
     /** Documents that are the person's alone, found by these subject fields. */
     public static PersonalDataHolding delete(String collection, String... subjectFields) {
         return new PersonalDataHolding(collection, List.of(subjectFields), List.of(), Erasure.DELETE, null, Map.of());

@@ -34,7 +34,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 @EnableConfigurationProperties(PrivacyProperties.class)
 public final class PrivacyAutoConfiguration {
 
-    @Bean
+    @Bean(initMethod = "createIndexes")
     @ConditionalOnMissingBean
     PersonalDataDocuments personalDataDocuments(MongoOperations mongo, List<PersonalDataHolding> holdings) {
         return new PersonalDataDocuments(mongo, holdings);
