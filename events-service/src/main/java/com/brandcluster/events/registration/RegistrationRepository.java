@@ -71,6 +71,8 @@ interface RegistrationRepository extends MongoRepository<Registration, String> {
     boolean existsByExchangeEventIdAndEnterpriseIdAndStatus(String eventId, String enterpriseId,
                                                             Registration.Status status);
 
+    boolean existsByExchangeEventIdAndEnterpriseId(String eventId, String enterpriseId);
+
     Page<Registration> findByExchangeEventId(String eventId, Pageable pageable);
 
     Page<Registration> findByExchangeEventIdAndStatus(String eventId, Registration.Status status, Pageable pageable);

@@ -133,7 +133,11 @@ class Registrations {
         return registration;
     }
 
-    /** The secretariat sees every registration for the event, an enterprise its own; oldest first. */
+    /**
+     * The secretariat sees every registration for the event, an enterprise its own; oldest first. An enterprise that
+     * never registered for the event lists it only if it may read the event, so that an empty page does not confirm a
+     * members-only event to outsiders (they get the same 403 as when reading the event).
+     */
     Page<Registration> ofEvent(String eventId, Registration.Status status, Caller caller, int page, int size) {
         ExchangeEvent event = events.get(eventId);
         PageRequest request = PageRequest.of(page, size, Sort.by("registeredAt", "_id"));
@@ -146,6 +150,9 @@ class Registrations {
         }
         String enterpriseId = caller.enterprise().orElseThrow(() -> new ForbiddenException(
                 "Only the event's secretariat and registering enterprises see its registrations."));
+        if (!registrations.existsByExchangeEventIdAndEnterpriseId(eventId, enterpriseId)) {
+            events.readable(eventId, caller);
+        }
         return status == null ? registrations.findByExchangeEventIdAndEnterpriseId(eventId, enterpriseId, request)
                 : registrations.findByExchangeEventIdAndEnterpriseIdAndStatus(eventId, enterpriseId, status, request);
     }

@@ -375,6 +375,22 @@ class RegistrationApiIT extends EventsIntegrationTest {
     }
 
     @Test
+    void anOutsiderIsRefusedTheRegistrationsOfAMembersOnlyEventAndARegistrantKeepsSeeingItsOwn() {
+        String cluster = cluster();
+        String event = published(cluster, Map.of("visibility", "MEMBERS_ONLY"));
+        String registrant = member(cluster);
+        String registration = register(event, registrant, 1).at("/id");
+        String path = "/api/events/events/" + event + "/registrations";
+
+        assertProblem(api.as(enterpriseUser(member(cluster()))).get(path), 403, "members-only");
+        assertThat(ids(api.as(enterpriseUser(member(cluster))).get(path))).isEmpty();
+        mongo.updateFirst(Query.query(Criteria.where("enterpriseId").is(registrant)),
+                Update.update("status", "LAPSED"), MemberStanding.class);
+        assertProblem(api.as(enterpriseUser(registrant)).get("/api/events/events/" + event), 403, "members-only");
+        assertThat(ids(api.as(enterpriseUser(registrant)).get(path))).containsExactly(registration);
+    }
+
+    @Test
     void aGrownCapacityIsOfferedToTheWaitlist() {
         String cluster = cluster();
         String event = published(cluster, 1, 1);
