@@ -8,6 +8,8 @@ import com.brandcluster.events.registration.AttendanceRequests.CheckInView;
 import com.brandcluster.events.registration.AttendanceRequests.ScannedCode;
 import com.brandcluster.platform.security.Caller;
 import com.brandcluster.platform.web.PageView;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -90,6 +92,8 @@ class AttendanceController {
     }
 
     @GetMapping(value = "/events/{eventId}/attendees", params = "format=csv")
+    @Parameter(in = ParameterIn.QUERY, name = "format", description = "csv: the whole list as a CSV file, for the "
+            + "secretariat (page and size do not apply)", schema = @Schema(type = "string", allowableValues = "csv"))
     @ApiResponse(responseCode = "200", description = "The attendee list as CSV",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<StreamingResponseBody> attendeesCsv(@PathVariable String eventId, Caller caller) {
