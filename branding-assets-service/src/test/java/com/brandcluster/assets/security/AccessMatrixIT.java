@@ -3,6 +3,7 @@ package com.brandcluster.assets.security;
 import com.brandcluster.assets.AssetHttp;
 import com.brandcluster.assets.AssetHttp.Part;
 import com.brandcluster.assets.AssetsIntegrationTest;
+import com.brandcluster.assets.rendition.RenditionImages;
 import com.brandcluster.testsupport.AccessMatrix;
 import com.brandcluster.testsupport.AccessMatrix.Caller;
 import com.brandcluster.testsupport.AccessMatrix.Identity;
@@ -12,13 +13,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -37,6 +31,8 @@ class AccessMatrixIT extends AssetsIntegrationTest {
 
     private static final String BOUNDARY = "----access-matrix";
     private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+    /** A small real PNG, so that renditions can be made of it. */
+    private static final byte[] MARK = RenditionImages.png(64, 32);
 
     @LocalServerPort
     private int port;
@@ -90,7 +86,7 @@ class AccessMatrixIT extends AssetsIntegrationTest {
                 .given(values -> values.put("expiresAt", Instant.now().plus(30, ChronoUnit.DAYS).toString()))
                 .json("{\"expiresAt\": \"${expiresAt}\", \"note\": \"For the trade fair of A\"}");
         matrix.operation("POST /api/assets/assets/{assetId}/versions").by(secretariat).path("assetId", membersAsset)
-                .body(MULTIPART, values -> AssetHttp.multipart(BOUNDARY, Part.file("mark-v2.png", null, image()),
+                .body(MULTIPART, values -> AssetHttp.multipart(BOUNDARY, Part.file("mark-v2.png", null, MARK),
                         Part.field("notes", "Redrawn for small sizes")));
         matrix.operation("POST /api/assets/assets/{assetId}/versions/{version}/publication").by(secretariat)
                 .given(values -> values.put("assetId", draftAsset(clusterA, Map.of())))
@@ -101,7 +97,7 @@ class AccessMatrixIT extends AssetsIntegrationTest {
         matrix.operation("GET /api/assets/clusters/{clusterId}/assets").by(member).path("clusterId", clusterA)
                 .publicRead(entitled);
         matrix.operation("POST /api/assets/clusters/{clusterId}/assets").by(secretariat).path("clusterId", clusterA)
-                .body(MULTIPART, values -> AssetHttp.multipart(BOUNDARY, Part.file("mark.png", null, image()),
+                .body(MULTIPART, values -> AssetHttp.multipart(BOUNDARY, Part.file("mark.png", null, MARK),
                         Part.json("metadata", metadata(Map.of()))));
         matrix.operation("GET /api/assets/clusters/{clusterId}/badge").by(member).path("clusterId", clusterA);
         matrix.operation("GET /api/assets/clusters/{clusterId}/downloads").by(secretariat).path("clusterId", clusterA);
@@ -128,8 +124,12 @@ class AccessMatrixIT extends AssetsIntegrationTest {
     }
 
     private String draftAsset(String clusterId, Map<String, ?> overrides) {
-        ApiClient.Response created = upload(secretariat.token(), clusterId, metadata(overrides),
-                Part.file("mark.png", null, image()));
+        return draftAsset(clusterId, overrides, secretariat);
+    }
+
+    private String draftAsset(String clusterId, Map<String, ?> overrides, Identity by) {
+        ApiClient.Response created = upload(by.token(), clusterId, metadata(overrides),
+                Part.file("mark.png", null, MARK));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.at("/id");
     }
@@ -138,11 +138,9 @@ class AccessMatrixIT extends AssetsIntegrationTest {
         return publishedAsset(clusterId, overrides, secretariat);
     }
 
+    /** A new asset of the cluster, uploaded by its secretariat, with version 1 published. */
     private String publishedAsset(String clusterId, Map<String, ?> overrides, Identity by) {
-        ApiClient.Response created = upload(by.token(), clusterId, metadata(overrides),
-                Part.file("mark.png", null, image()));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String assetId = created.at("/id");
+        String assetId = draftAsset(clusterId, overrides, by);
         ApiClient.Response published = publish(by.token(), assetId, 1);
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
         return assetId;
@@ -158,21 +156,5 @@ class AccessMatrixIT extends AssetsIntegrationTest {
     private static String token(ApiClient.Response link) {
         String url = link.at("/url");
         return url.substring(url.lastIndexOf('/') + 1);
-    }
-
-    /** A small real PNG, so that renditions can be made of it. */
-    private static byte[] image() {
-        BufferedImage image = new BufferedImage(64, 32, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D graphics = image.createGraphics();
-        graphics.setColor(Color.ORANGE);
-        graphics.fillRect(8, 8, 48, 16);
-        graphics.dispose();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return png.toByteArray();
     }
 }

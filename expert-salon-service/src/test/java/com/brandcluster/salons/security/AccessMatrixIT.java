@@ -126,17 +126,17 @@ class AccessMatrixIT extends SalonIntegrationTest {
         matrix.operation("GET /api/salons/consultations/{consultationId}/calendar").by(member)
                 .path("consultationId", consultation);
         matrix.operation("POST /api/salons/consultations/{consultationId}/cancellation").by(member)
-                .given(values -> values.put("consultationId", book(member, expertA, clusterA, nextSlot(), "To cancel")))
+                .given(values -> values.put("consultationId", booking("To cancel")))
                 .json("{\"reason\": \"Plans changed\"}");
         matrix.operation("POST /api/salons/consultations/{consultationId}/completion").by(expertA)
                 .given(values -> values.put("consultationId", startedConsultation()));
         matrix.operation("POST /api/salons/consultations/{consultationId}/confirmation").by(expertA)
-                .given(values -> values.put("consultationId", book(member, expertA, clusterA, nextSlot(), "To confirm")));
+                .given(values -> values.put("consultationId", booking("To confirm")));
         matrix.operation("POST /api/salons/consultations/{consultationId}/no-show").by(expertA)
                 .given(values -> values.put("consultationId", startedConsultation()));
         matrix.operation("POST /api/salons/consultations/{consultationId}/reschedule").by(member)
                 .given(values -> {
-                    values.put("consultationId", book(member, expertA, clusterA, nextSlot(), "To move"));
+                    values.put("consultationId", booking("To move"));
                     values.put("start", nextSlot().toString());
                 })
                 .json("{\"start\": \"${start}\"}");
@@ -261,9 +261,14 @@ class AccessMatrixIT extends SalonIntegrationTest {
         return booked.at("/id");
     }
 
+    /** A new consultation of the member with expert A at the next free hour, pending. */
+    private String booking(String note) {
+        return book(member, expertA, clusterA, nextSlot(), note);
+    }
+
     /** A consultation of the member with expert A, confirmed, that started ten minutes ago. */
     private String startedConsultation() {
-        String id = book(member, expertA, clusterA, nextSlot(), "Held");
+        String id = booking("Held");
         ApiClient.Response confirmed = api.as(expertA.token()).post(CONSULTATIONS + "/" + id + "/confirmation", null);
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         Instant start = Instant.now().minus(Duration.ofMinutes(10));
@@ -272,7 +277,7 @@ class AccessMatrixIT extends SalonIntegrationTest {
         return id;
     }
 
-    /** A salon of cluster A two weeks ahead, published by this secretariat. */
+    /** A salon two weeks ahead of the first cluster of this secretariat, published by it. */
     private String salon(Identity by, int capacity, int seatsPerEnterprise) {
         String clusterId = by.secretariatOf().getFirst();
         ApiClient.Response created = api.as(by.token()).post("/api/salons/clusters/" + clusterId + "/salons",
