@@ -50,6 +50,20 @@ public final class AssetHttp {
     /** POSTs a multipart/form-data body; a null token sends none. */
     public ApiClient.Response upload(String token, String path, Part... parts) {
         String boundary = "----asset-" + UUID.randomUUID();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, parts)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiClient.Response(response.statusCode(), response);
+    }
+
+    /** A multipart/form-data body of these parts, separated by {@code boundary}. */
+    public static byte[] multipart(String boundary, Part... parts) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part part : parts) {
             StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
@@ -67,16 +81,7 @@ public final class AssetHttp {
             body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new ApiClient.Response(response.statusCode(), response);
+        return body.toByteArray();
     }
 
     /** GETs the bytes at {@code path} with these request headers; a null token sends none. */

@@ -14,13 +14,13 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Real images to make renditions of: each has an opaque red left half and a transparent right half. */
-final class RenditionImages {
+public final class RenditionImages {
 
     private RenditionImages() {
     }
 
     /** A PNG of this size with alpha. */
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.RED);

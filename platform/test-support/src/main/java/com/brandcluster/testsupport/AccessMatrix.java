@@ -256,15 +256,15 @@ public final class AccessMatrix {
         List<Caller> writers = others.stream().filter(caller -> !unchanging.contains(caller)).toList();
 
         Map<Caller, ApiClient.Response> answers = new EnumMap<>(Caller.class);
-        MongoSnapshot before = snapshot();
+        MongoSnapshot before = snapshot(c);
         unchanging.forEach(caller -> answers.put(caller, send(request, c, caller)));
-        List<String> changes = before.changesTo(snapshot());
+        List<String> changes = before.changesTo(snapshot(c));
         if (!changes.isEmpty()) {
             // an earlier right caller's request may have started background work (the outbox relay, the service's
             // own listeners): let it finish, then send the requests again, and count only what they change
-            before = settled();
+            before = settled(c);
             unchanging.forEach(caller -> answers.put(caller, send(request, c, caller)));
-            changes = before.changesTo(snapshot());
+            changes = before.changesTo(snapshot(c));
         }
         if (!changes.isEmpty()) {
             report.fail(c.key, null, "requests of callers that may not change anything changed stored data: "
@@ -273,10 +273,10 @@ public final class AccessMatrix {
         }
         for (Caller caller : writers) {
             // a caller the operation lets in writes data of their own, never the tenant's
-            MongoSnapshot beforeWrite = snapshot();
+            MongoSnapshot beforeWrite = snapshot(c);
             answers.put(caller, send(request, c, caller));
             List<String> touched = caller == Caller.WRONG_ROLE && c.ownData ? List.of()
-                    : beforeWrite.changesHolding(snapshot(), tenantValues);
+                    : beforeWrite.changesHolding(snapshot(c), tenantValues);
             if (!touched.isEmpty()) {
                 report.fail(c.key, caller, "changed the tenant's stored data: " + abbreviate(touched));
                 report.changedDocuments += touched.size();
@@ -347,16 +347,22 @@ public final class AccessMatrix {
         return sender.sendBytes(c.method, request.path(), request.body(), request.contentType());
     }
 
-    private MongoSnapshot snapshot() {
-        return MongoSnapshot.of(database, excludedCollections);
+    /** The stored data but the collections left out for the whole matrix and those the case changes by design. */
+    private MongoSnapshot snapshot(Case c) {
+        if (c.updated.isEmpty()) {
+            return MongoSnapshot.of(database, excludedCollections);
+        }
+        Set<String> excluded = new LinkedHashSet<>(excludedCollections);
+        excluded.addAll(c.updated.keySet());
+        return MongoSnapshot.of(database, excluded);
     }
 
     /** The data once background work has finished: two snapshots in a row, {@link #SETTLE_POLL} apart, equal. */
-    private MongoSnapshot settled() {
-        MongoSnapshot[] last = {snapshot()};
+    private MongoSnapshot settled(Case c) {
+        MongoSnapshot[] last = {snapshot(c)};
         Awaitility.await("stored data settling").pollDelay(SETTLE_POLL).pollInterval(SETTLE_POLL)
                 .atMost(Duration.ofSeconds(20)).until(() -> {
-                    MongoSnapshot now = snapshot();
+                    MongoSnapshot now = snapshot(c);
                     boolean stable = last[0].changesTo(now).isEmpty();
                     last[0] = now;
                     return stable;
@@ -390,6 +396,7 @@ public final class AccessMatrix {
         private final Map<Caller, String> allowed = new EnumMap<>(Caller.class);
         private final Map<Caller, Integer> answers = new EnumMap<>(Caller.class);
         private final Map<Caller, String> mayReveal = new EnumMap<>(Caller.class);
+        private final Map<String, String> updated = new LinkedHashMap<>();
         private boolean ownData;
 
         private Case(String key) {
@@ -512,6 +519,18 @@ public final class AccessMatrix {
         public Case mayReveal(String reason, Caller... callers) {
             for (Caller caller : callers) {
                 mayReveal.put(caller, reason);
+            }
+            return this;
+        }
+
+        /**
+         * Collections that a request of this operation changes by design whoever may send it, and why (a share link
+         * counts every download, an outside party's too): left out of this case's comparisons of stored data, which
+         * still cover every other collection.
+         */
+        public Case updates(String reason, String... collections) {
+            for (String collection : collections) {
+                updated.put(collection, reason);
             }
             return this;
         }

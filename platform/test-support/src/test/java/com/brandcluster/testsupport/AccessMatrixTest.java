@@ -48,6 +48,7 @@ class AccessMatrixTest {
     private boolean anyoneReads;
     private boolean storesBeforeChecking;
     private boolean refusalNamesTheTitle;
+    private boolean publicPageCountsVisits;
 
     @BeforeEach
     void start() throws IOException {
@@ -115,6 +116,25 @@ class AccessMatrixTest {
     }
 
     @Test
+    void aReadThatChangesStoredDataFailsUnlessItsCaseNamesTheCollection() {
+        publicPageCountsVisits = true;
+
+        AccessMatrix.Report unnamed = matrix(true).run();
+
+        assertThat(unnamed.failures()).singleElement().asString()
+                .startsWith("GET /api/public: requests of callers that may not change anything changed stored data");
+
+        AccessMatrix named = matrix(false);
+        named.operation("GET /api/things/{id}").by(ALICE).path("id", "t1");
+        named.operation("POST /api/things/{id}/notes").by(ALICE).path("id", "t1").json("{\"text\": \"hi\"}")
+                .expect(201);
+        named.operation("GET /api/public").by(ALICE).publicRead("the public page")
+                .updates("the public page counts its visits", "visits");
+
+        assertThat(named.run().failures()).isEmpty();
+    }
+
+    @Test
     void anOperationWithoutACaseAndARefusedRightCallerFail() {
         AccessMatrix matrix = matrix(false);
         matrix.operation("GET /api/things/{id}").by(AccessMatrix.Identity.enterpriseUser("bob", "enterprise-b"))
@@ -161,6 +181,9 @@ class AccessMatrixTest {
             String path = exchange.getRequestURI().getPath();
             boolean owner = "alice".equals(subject) && roles(exchange).contains("enterprise");
             if (path.equals("/api/public")) {
+                if (publicPageCountsVisits) {
+                    database.getCollection("visits").insertOne(new Document("page", "public"));
+                }
                 answer(exchange, 200, "{\"name\": \"public\"}");
             }
             else if (subject == null) {
