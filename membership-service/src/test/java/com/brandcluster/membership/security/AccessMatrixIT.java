@@ -90,7 +90,7 @@ class AccessMatrixIT extends MembershipIntegrationTest {
         Identity applicantA = Identity.enterpriseUser("applicant-a-" + tenant, enterpriseA2);
         String draftA = draft(clusterA, "Draft of A " + tenant, draftBody);
         String adoptedA = adopt(adminA);
-        replaceOfficers(enterpriseA, "Officers of A " + tenant);
+        replaceOfficers(enterpriseA, officerReason);
 
         // tenant B: a cluster, its secretariat, a member enterprise; and an expert
         String clusterB = foundCluster(uniqueSlug("bola"));
