@@ -160,6 +160,7 @@ class Ballots {
     ConventionVote vote(String conventionId, ConventionRequests.Vote request, Caller caller) {
         String enterpriseId = access.actingEnterprise(caller, "votes");
         Convention convention = access.load(conventionId);
+        access.requireElectorateOrMember(convention, enterpriseId, caller);
         Instant now = clock.instant();
         convention.checkVote(enterpriseId, now);
         String key = ConventionVote.key(conventionId, enterpriseId);

@@ -51,6 +51,17 @@ class ConventionAccess {
         }
     }
 
+    /**
+     * The ballot's electorate and the cluster's members: whoever else asks to vote is refused before the convention's
+     * state is looked at, so that a draft of another cluster is not told apart from a ballot.
+     */
+    void requireElectorateOrMember(Convention convention, String enterpriseId, Caller caller) {
+        if (!convention.inElectorate(enterpriseId) && !isMember(convention.clusterId(), caller)) {
+            throw new ForbiddenException("Only the enterprises of its electorate vote on a convention of cluster '"
+                    + convention.clusterId() + "'.");
+        }
+    }
+
     /** The enterprise the caller acts for; refused for callers acting for none. */
     String actingEnterprise(Caller caller, String action) {
         return caller.enterprise().orElseThrow(() -> new ForbiddenException(

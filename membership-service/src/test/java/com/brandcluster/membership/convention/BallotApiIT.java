@@ -226,6 +226,22 @@ class BallotApiIT extends ConventionIntegrationTest {
     }
 
     @Test
+    void refusesEnterprisesOutsideTheClusterVotingOnADraftWithoutTellingItIsOne() {
+        String cluster = foundCluster(uniqueSlug("lighting"));
+        Member member = admit(cluster, "draft-member");
+        Member otherMember = admit(foundCluster(uniqueSlug("coal")), "draft-other");
+        Member outsider = outsider("draft-outsider");
+        String convention = draft(cluster, "Convention");
+
+        for (Member stranger : List.of(otherMember, outsider)) {
+            assertProblem(vote(stranger, convention, "FOR"), 403, "forbidden");
+        }
+        assertProblem(vote(member, convention, "FOR"), 409, "ballot-not-open");
+        assertThat(mongo.count(Query.query(Criteria.where("conventionId").is(convention)), ConventionVote.class))
+                .isZero();
+    }
+
+    @Test
     void talliesAreForTheClustersSecretariatOnly() {
         String cluster = foundCluster(uniqueSlug("lighting"));
         Member member = admit(cluster, "tally-member");
