@@ -7,6 +7,7 @@ import com.brandcluster.membership.membership.MembershipAdmission;
 import com.brandcluster.membership.standard.StandardAdoption;
 import com.brandcluster.membership.standard.StandardAdoptions;
 import com.brandcluster.platform.security.Caller;
+import com.brandcluster.platform.web.ForbiddenException;
 import com.brandcluster.platform.web.PageView;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -48,7 +49,7 @@ import java.util.stream.Collectors;
  * loads the memberships of one cluster: fine for clusters of a few thousand members (the largest brand clusters have
  * hundreds); beyond that, a denormalised directory collection fed by the membership events would take over.
  *
- * <p><b>Visibility.</b> Anonymous callers, other clusters' secretariats and enterprises that are not members see the
+ * <p><b>Visibility.</b> Only the secretariat sees and filters by a member's status. Anonymous callers, other clusters' secretariats and enterprises that are not members see the
  * members in good standing (ACTIVE, and GRACE: a member whose year has ended keeps its place while the renewal is
  * pending; hiding it for the grace weeks would make the directory flicker around every renewal date) with their
  * public fields and certified standards. Users acting for a member in good standing see more (contacts' names, every
@@ -79,6 +80,10 @@ class Directory {
     PageView<DirectoryEntry> search(String clusterId, DirectoryQuery query, Caller caller) {
         clusters.get(clusterId);
         Visibility visibility = visibilityFor(clusterId, caller);
+        if (query.status() != null && visibility != Visibility.SECRETARIAT) {
+            // the directory does not show others a member's status: filtering by it would (GRACE: not yet renewed)
+            throw new ForbiddenException("Only the cluster's secretariat filters the directory by membership status.");
+        }
 
         Map<String, Membership> candidates = memberships.ofCluster(clusterId).stream()
                 .filter(m -> visibility == Visibility.SECRETARIAT || IN_GOOD_STANDING.contains(m.status()))
