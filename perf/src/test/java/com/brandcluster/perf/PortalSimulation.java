@@ -53,6 +53,12 @@ public class PortalSimulation extends Simulation {
 
     public PortalSimulation() {
         List<BenchmarkScenario> scenarios = Scenarios.forRun(run);
+        try {
+            Files.deleteIfExists(dir.resolve("run.json"));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
         cores.pinThisJvm();
         portal = DirectoryPortal.start(cores, dir, Path.of(System.getProperty("perf.profileJar")), members);
         try {
