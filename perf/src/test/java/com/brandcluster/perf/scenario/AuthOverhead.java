@@ -43,6 +43,7 @@ final class AuthOverhead implements BenchmarkScenario {
                         String.format("%.0f JWT validated", validated.throughput()),
                         ratio(validated.throughput(), off.throughput()), ">= 0.9x: " + holds(throughputRatio >= 0.9),
                         millis(off.cpuPerRequest()) + " -> " + millis(validated.cpuPerRequest())),
+                BenchmarkScenario.capacity(NAME, off, validated),
                 new TableRow(NAME, "median / p99 latency (ms)",
                         millis(off.medianMillis()) + " / " + millis(off.p99Millis()),
                         millis(validated.medianMillis()) + " / " + millis(validated.p99Millis()),

@@ -21,6 +21,20 @@ public interface BenchmarkScenario {
     /** The table's rows from the arms' figures (same order as {@link #arms}). */
     List<TableRow> rows(List<ArmFigures> figures);
 
+    /**
+     * The row that compares what each arm costs rather than what it got: requests per second one core would serve if
+     * the arm's processes had it to themselves (1000 / CPU ms per request). It holds when other programs take part of
+     * the portal's core during one arm and not the other, which the throughput row does not.
+     */
+    static TableRow capacity(String scenario, ArmFigures reference, ArmFigures figure) {
+        double referenceCapacity = 1000 / reference.cpuPerRequest();
+        double figureCapacity = 1000 / figure.cpuPerRequest();
+        return new TableRow(scenario, "CPU-bound capacity (req/s per core)",
+                String.format("%.0f %s", referenceCapacity, reference.label()),
+                String.format("%.0f %s", figureCapacity, figure.label()), ratio(figureCapacity, referenceCapacity),
+                "", millis(reference.cpuPerRequest()) + " -> " + millis(figure.cpuPerRequest()));
+    }
+
     /** {@code figure / reference}, two decimals, "x" appended. */
     static String ratio(double figure, double reference) {
         return String.format("%.2fx", figure / reference);
