@@ -69,7 +69,8 @@ public final class BenchmarkTable {
                 .append(run.get("warmup").asString()).append(" and measurement ").append(run.get("measure").asString())
                 .append(" per arm, ").append(run.get("members").asInt()).append(" members; ")
                 .append(run.get("cores").asString()).append(".\n\n");
-        table.append("| scenario | measure | reference | figure | ratio | target | CPU ms/request (reference -> figure) |\n");
+        table.append("| scenario | measure | reference | figure | ratio | target "
+                + "| CPU ms/request (reference -> figure) |\n");
         table.append("|---|---|---|---|---|---|---|\n");
         for (TableRow row : rows) {
             table.append("| ").append(String.join(" | ", row.scenario(), row.measure(), row.reference(),

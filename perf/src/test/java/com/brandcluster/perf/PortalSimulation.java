@@ -36,8 +36,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * for each scenario, every arm is warmed up ({@code -Dperf.warmup}) and then every arm measured
  * ({@code -Dperf.measure}), one after the other, each by {@code -Dperf.users} virtual users that send the read in a
  * loop (a closed model: the same concurrency on every arm), each user with the token of a member of its own. This JVM
- * is the load generator, pinned to the load CPUs ({@link CoreSplit}). What the table needs besides Gatling's report
- * goes to {@code <perf.dir>/run.json}; {@link BenchmarkTable} prints the table.
+ * is the load generator, pinned to the load CPUs ({@link CoreSplit}). Each measured phase's requests, response times,
+ * CPU times and Keycloak requests go to {@code <perf.dir>/run.json}, from which {@link BenchmarkTable} prints the
+ * table; Gatling's own HTML report is written beside it, for a closer look.
  */
 public class PortalSimulation extends Simulation {
 
@@ -131,7 +132,8 @@ public class PortalSimulation extends Simulation {
             record.put("measure", measure.toString());
             record.put("users", users);
             record.put("members", members);
-            record.put("loadGeneratorJvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            record.put("loadGeneratorJvm",
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
             record.put("arms", measurements.stream().map(Measurement::record).toList());
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("run.json"),

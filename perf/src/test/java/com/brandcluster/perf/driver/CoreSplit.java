@@ -36,7 +36,8 @@ public record CoreSplit(String loadCpus, String portalCpus, boolean pinned) {
     }
 
     public String describe() {
-        return pinned ? "load generator on CPU " + loadCpus + ", portal (services, gateway, MongoDB) on CPU " + portalCpus
+        return pinned
+                ? "load generator on CPU " + loadCpus + ", portal (services, gateway, MongoDB) on CPU " + portalCpus
                 : "not pinned (no taskset): load generator and portal share every CPU";
     }
 
