@@ -1,0 +1,92 @@
+package com.brandcluster.perf;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+import com.brandcluster.perf.driver.PortalProcess;
+import com.brandcluster.perf.scenario.Arm;
+
+/**
+ * The measured phase of one arm: opened when its first virtual user starts and closed when its last one ends, with
+ * each portal process's CPU time and the Keycloak stand-ins' request count read at both moments.
+ */
+final class Measurement {
+
+    private final String scenario;
+    private final Arm arm;
+    private final List<PortalProcess> processes;
+    private final IntSupplier keycloakRequests;
+    private final AtomicInteger running = new AtomicInteger();
+    private final LatencyHistogram latencies = new LatencyHistogram();
+    private volatile Snapshot start;
+    private volatile Snapshot end;
+
+    Measurement(String scenario, Arm arm, List<PortalProcess> processes, IntSupplier keycloakRequests) {
+        this.scenario = scenario;
+        this.arm = arm;
+        this.processes = List.copyOf(processes);
+        this.keycloakRequests = keycloakRequests;
+    }
+
+    /** Gatling's name of the arm's measured requests. */
+    String requestName() {
+        return requestName(scenario, arm.label());
+    }
+
+    static String requestName(String scenario, String arm) {
+        return scenario + ": " + arm;
+    }
+
+    void userStarted() {
+        if (running.getAndIncrement() == 0 && start == null) {
+            start = snapshot();
+        }
+    }
+
+    /** One request of the phase: its response time, or a failure (null). */
+    void record(Long responseMillis) {
+        latencies.record(responseMillis);
+    }
+
+    void userFinished() {
+        if (running.decrementAndGet() == 0) {
+            end = snapshot();
+        }
+    }
+
+    /** What the table needs of this phase, for the run's record. */
+    Map<String, Object> record() {
+        if (start == null || end == null) {
+            throw new IllegalStateException("The measured phase of " + requestName() + " did not run to its end");
+        }
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        start.cpuMillis().forEach((process, before) -> cpu.put(process, end.cpuMillis().get(process) - before));
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("scenario", scenario);
+        record.put("arm", arm.label());
+        record.put("request", requestName());
+        record.put("durationMillis", end.millis() - start.millis());
+        record.put("requests", latencies.count());
+        record.put("failed", latencies.failed());
+        record.put("medianMillis", latencies.percentile(50));
+        record.put("p99Millis", latencies.percentile(99));
+        record.put("cpuMillis", cpu);
+        record.put("servedBy", arm.servedBy().stream().map(PortalProcess::name).toList());
+        record.put("keycloakRequests", end.keycloakRequests() - start.keycloakRequests());
+        return record;
+    }
+
+    private Snapshot snapshot() {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        for (PortalProcess process : processes) {
+            cpu.put(process.name(), process.cpuTime().toNanos() / 1e6);
+        }
+        return new Snapshot(System.currentTimeMillis(), cpu, keycloakRequests.getAsInt());
+    }
+
+    private record Snapshot(long millis, Map<String, Double> cpuMillis, int keycloakRequests) {
+    }
+}

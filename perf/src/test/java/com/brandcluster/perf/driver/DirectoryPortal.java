@@ -1,0 +1,275 @@
+package com.brandcluster.perf.driver;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+
+import com.brandcluster.testsupport.ApiClient;
+import com.brandcluster.testsupport.RabbitExtension;
+import com.brandcluster.testsupport.RabbitInfo;
+import com.brandcluster.testsupport.RedisExtension;
+import com.brandcluster.testsupport.TestTokens;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+
+/**
+ * What the directory scenarios read: MongoDB in its own process, membership-service twice from the same jar (as
+ * deployed, and in the {@code benchmark} profile with token validation off, on the same database) and the gateway in
+ * front of the first, all on the portal's CPUs; the cluster {@value #CLUSTER} with {@code members} member enterprises
+ * registered, applied and admitted through membership-service's API, and a token per member.
+ * <p>
+ * Tokens are signed by {@link TestTokens}' key and its local JWK set stands in for Keycloak's, so every JWK set
+ * request of the portal is counted ({@link #keycloakRequests()}); the admin API calls of the registrations go to a
+ * stand-in that counts them too. RabbitMQ is the one of {@link RabbitExtension} in a virtual host of this JVM's, Redis
+ * (the gateway's rate limits) the one of {@link RedisExtension}, with limits far above the load.
+ */
+public final class DirectoryPortal implements AutoCloseable {
+
+    public static final String CLUSTER = "bench";
+    private static final Duration STARTUP = Duration.ofMinutes(4);
+    private static final String EVENT_SINK = "perf.membership-events";
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(4);
+
+    private final KeycloakAdminStandIn keycloakAdmin = new KeycloakAdminStandIn();
+    private final List<PortalProcess> processes = new ArrayList<>();
+    private final PortalProcess mongo;
+    private final PortalProcess membership;
+    private final PortalProcess membershipUnchecked;
+    private final PortalProcess gateway;
+    private final List<String> memberTokens;
+
+    private DirectoryPortal(CoreSplit cores, Path dir, Path profileJar, int members) {
+        try {
+            mongo = started(PortalProcess.mongo(dir));
+            Map<String, String> common = commonEnvironment();
+            Path membershipJar = jar("membership-service");
+            membership = started(PortalProcess.service("membership-service", membershipJar, null,
+                    withDatabase(common, "membership"), dir));
+            Map<String, String> unchecked = withDatabase(common, "membership");
+            unchecked.put("SPRING_PROFILES_ACTIVE", "benchmark");
+            membershipUnchecked = started(PortalProcess.service("membership-service-unchecked", membershipJar,
+                    profileJar, unchecked, dir));
+            Map<String, String> gatewayEnvironment = withDatabase(common, "gateway");
+            gatewayEnvironment.putAll(gatewayEnvironment());
+            gateway = started(PortalProcess.service("gateway", jar("gateway"), null, gatewayEnvironment, dir));
+            CompletableFuture.allOf(List.of(membership, membershipUnchecked, gateway).stream()
+                    .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(STARTUP)))
+                    .toArray(CompletableFuture[]::new)).join();
+            bindEventSink();
+            memberTokens = admitMembers(members);
+            processes.forEach(process -> cores.pinPortalProcess(process.pid()));
+        }
+        catch (RuntimeException ex) {
+            close();
+            throw ex;
+        }
+    }
+
+    /** Starts everything and registers the members; about half a minute on two cores. */
+    public static DirectoryPortal start(CoreSplit cores, Path dir, Path profileJar, int members) {
+        return new DirectoryPortal(cores, dir, profileJar, members);
+    }
+
+    /** membership-service as deployed (tokens validated). */
+    public PortalProcess membership() {
+        return membership;
+    }
+
+    /** membership-service in the {@code benchmark} profile: token claims taken unchecked. */
+    public PortalProcess membershipUnchecked() {
+        return membershipUnchecked;
+    }
+
+    public PortalProcess gateway() {
+        return gateway;
+    }
+
+    public PortalProcess mongo() {
+        return mongo;
+    }
+
+    /** Every process of the portal, by name. */
+    public List<PortalProcess> processes() {
+        return List.copyOf(processes);
+    }
+
+    /** One bearer token per member enterprise (role enterprise, {@code enterprise_id}), valid for hours. */
+    public List<String> memberTokens() {
+        return memberTokens;
+    }
+
+    /** Every request that reached the Keycloak stand-ins so far: JWK set fetches and admin API calls. */
+    public int keycloakRequests() {
+        return TestTokens.jwksRequests() + keycloakAdmin.requests();
+    }
+
+    /** The JWK set fetches so far. */
+    public int jwksRequests() {
+        return TestTokens.jwksRequests();
+    }
+
+    /** The member directory's first page, as a path on membership-service or the gateway. */
+    public static String directoryPage() {
+        return "/api/membership/clusters/" + CLUSTER + "/members?page=0&size=20";
+    }
+
+    @Override
+    public void close() {
+        List<PortalProcess> running = new ArrayList<>(processes);
+        java.util.Collections.reverse(running);
+        running.forEach(PortalProcess::stop);
+        keycloakAdmin.close();
+    }
+
+    private PortalProcess started(PortalProcess process) {
+        processes.add(process);
+        return process;
+    }
+
+    private Map<String, String> commonEnvironment() {
+        RabbitInfo rabbit = RabbitExtension.info();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("RABBITMQ_ADDRESSES", rabbit.addresses());
+        environment.put("RABBITMQ_USERNAME", rabbit.username());
+        environment.put("RABBITMQ_PASSWORD", rabbit.password());
+        environment.put("RABBITMQ_VHOST", rabbit.virtualHost());
+        environment.put("BRANDCLUSTER_MESSAGING_MANAGEMENT_URL", rabbit.managementUrl().toString());
+        environment.put("BRANDCLUSTER_MESSAGING_MANAGEMENT_USERNAME", rabbit.username());
+        environment.put("BRANDCLUSTER_MESSAGING_MANAGEMENT_PASSWORD", rabbit.password());
+        environment.put("KEYCLOAK_ISSUER_URI", TestTokens.issuerUri());
+        environment.put("BRANDCLUSTER_SECURITY_JWKSETURI", TestTokens.jwkSetUri());
+        environment.put("KEYCLOAK_URL", keycloakAdmin.baseUrl());
+        environment.put("BC_MEMBERSHIP_SERVICE_SECRET", "benchmark");
+        return environment;
+    }
+
+    private Map<String, String> withDatabase(Map<String, String> common, String database) {
+        Map<String, String> environment = new HashMap<>(common);
+        environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongo.port());
+        environment.put("MONGODB_DATABASE", database);
+        return environment;
+    }
+
+    private Map<String, String> gatewayEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("MEMBERSHIP_URL", membership.baseUrl());
+        for (String other : List.of("EVENTS_URL", "SALONS_URL", "ASSETS_URL", "NOTIFICATIONS_URL")) {
+            environment.put(other, "http://127.0.0.1:9");
+        }
+        environment.put("BC_PORTAL_GATEWAY_SECRET", "benchmark");
+        environment.put("REDIS_HOST", RedisExtension.host());
+        environment.put("REDIS_PORT", Integer.toString(RedisExtension.port()));
+        environment.put("BRANDCLUSTER_GATEWAY_RATE_LIMIT_KEY_PREFIX", "perf-" + UUID.randomUUID());
+        environment.put("BRANDCLUSTER_GATEWAY_RATE_LIMIT_PER_USER_REPLENISH_RATE", "1000000");
+        environment.put("BRANDCLUSTER_GATEWAY_RATE_LIMIT_PER_USER_BURST_CAPACITY", "10000000");
+        environment.put("BRANDCLUSTER_GATEWAY_RATE_LIMIT_PER_IP_REPLENISH_RATE", "1000000");
+        environment.put("BRANDCLUSTER_GATEWAY_RATE_LIMIT_PER_IP_BURST_CAPACITY", "10000000");
+        return environment;
+    }
+
+    /**
+     * Stands in for the consumers of membership-service's events, which are not started here: a queue bound to its
+     * exchange, so that the outbox's mandatory publications are routed instead of staying pending and being retried
+     * while the benchmark measures.
+     */
+    private static void bindEventSink() {
+        try (Connection connection = RabbitExtension.info().connectionFactory().newConnection();
+             Channel channel = connection.createChannel()) {
+            channel.queueDeclare(EVENT_SINK, false, false, false, Map.of("x-max-length", 10_000));
+            channel.queueBind(EVENT_SINK, "membership.events", "#");
+        }
+        catch (IOException | TimeoutException ex) {
+            throw new IllegalStateException("Could not bind a queue to membership.events", ex);
+        }
+    }
+
+    private List<String> admitMembers(int count) {
+        ApiClient api = new ApiClient(membership.baseUrl());
+        String admin = TestTokens.user("bench-alliance-admin").roles("alliance-admin").expiresIn(TOKEN_LIFETIME)
+                .issue();
+        require(api.as(admin).post("/api/membership/clusters", Map.of(
+                "id", CLUSTER, "name", "Benchmark Lighting Brand Cluster", "industry", "Lighting",
+                "region", "Guangdong", "memberNumberPrefix", "BENCH",
+                "tiers", List.of(Map.of("code", "member", "name", "Member", "rank", 1, "annualFee", 20000,
+                        "consultationHoursPerYear", 4, "seatsPerEvent", 2, "assetAccessRank", 1)))), 201);
+        String secretariat = TestTokens.user("bench-secretariat").roles("secretariat").secretariatOf(CLUSTER)
+                .expiresIn(TOKEN_LIFETIME).issue();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> admitted = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                admitted.add(pool.submit(() -> admit(api, secretariat, n)));
+            }
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> token : admitted) {
+                tokens.add(token.get());
+            }
+            return List.copyOf(tokens);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        catch (java.util.concurrent.ExecutionException ex) {
+            throw new IllegalStateException("Could not admit the benchmark's members: " + ex.getCause().getMessage(),
+                    ex.getCause());
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Registers enterprise {@code n}, applies and has the secretariat approve; the member's token. */
+    private static String admit(ApiClient api, String secretariat, int n) {
+        String user = "bench-user-" + n;
+        ApiClient.Response registered = require(api.as(TestTokens.user(user).roles("enterprise").issue())
+                .post("/api/membership/enterprises", Map.of(
+                        "legalName", String.format("Benchmark Lighting %04d Co., Ltd.", n),
+                        "creditCode", creditCode(n), "region", n % 2 == 0 ? "Guangdong" : "Zhejiang",
+                        "industry", "Lighting", "size", "SMALL")), 201);
+        String token = TestTokens.user(user).roles("enterprise").enterpriseId(registered.at("/enterprise/id"))
+                .expiresIn(TOKEN_LIFETIME).issue();
+        ApiClient.Response applied = require(api.as(token)
+                .post("/api/membership/clusters/" + CLUSTER + "/applications", Map.of()), 201);
+        require(api.as(secretariat).post("/api/membership/applications/" + applied.at("/id") + "/approval", null),
+                200);
+        return token;
+    }
+
+    /** The {@code n}th unified social credit code of the run: 18 characters, its GB 32100 check character right. */
+    static String creditCode(int n) {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        String body = String.format("91440300%09d", n);
+        int weight = 1;
+        int sum = 0;
+        for (char c : body.toCharArray()) {
+            sum += alphabet.indexOf(c) * weight;
+            weight = weight * 3 % 31;
+        }
+        return body + alphabet.charAt((31 - sum % 31) % 31);
+    }
+
+    private static ApiClient.Response require(ApiClient.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("Expected " + status + ": " + response);
+        }
+        return response;
+    }
+
+    private static Path jar(String module) {
+        String version = System.getProperty("project.version", "0.1.0-SNAPSHOT");
+        return Path.of(System.getProperty("perf.root", ".."), module, "target", module + "-" + version + ".jar")
+                .normalize();
+    }
+}

@@ -1,0 +1,208 @@
+package com.brandcluster.perf.driver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One process of the portal under test (a service or the gateway from its packaged jar, or MongoDB), on a free port,
+ * its output in {@code <dir>/<name>.log}; {@link CoreSplit} pins it to the portal's CPUs once it is ready. Its
+ * {@link #cpuTime()} is read from {@code /proc} before and after each measured phase.
+ */
+public final class PortalProcess {
+
+    /**
+     * The services' JVM options: a fixed heap and the serial collector (one core), and the full JIT as in production,
+     * unless {@code -Dperf.serviceJvm} adds options (the smoke run adds {@code -XX:TieredStopAtLevel=1}, which
+     * starts faster and understates what a warm service does).
+     */
+    static final List<String> SERVICE_JVM = List.of("-Xms256m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private PortalProcess(String name, int port, Path log) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * A Boot service from its jar: {@code extraClassPath}, when given, is added with the jar's
+     * {@code PropertiesLauncher} ({@code loader.path}), as the driver adds the benchmark profile's classes.
+     */
+    static PortalProcess service(String name, Path jar, Path extraClassPath, Map<String, String> environment,
+                                 Path dir) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No packaged jar " + jar.toAbsolutePath() + ": build it first, e.g. "
+                    + "./mvnw -o -pl membership-service,gateway -am package -DskipTests -Dskip.ui");
+        }
+        PortalProcess service = new PortalProcess(name, freePort(), dir.resolve(name + ".log"));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(SERVICE_JVM);
+        command.addAll(extraJvmOptions());
+        if (extraClassPath == null) {
+            command.addAll(List.of("-jar", jar.toString()));
+        }
+        else {
+            command.addAll(List.of("-Dloader.path=" + extraClassPath.toAbsolutePath(), "-cp", jar.toString(),
+                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        }
+        Map<String, String> withPort = new java.util.HashMap<>(environment);
+        withPort.put("PORT", Integer.toString(service.port));
+        service.start(command, withPort);
+        return service;
+    }
+
+    /** mongo-java-server in memory, in a JVM of its own on the class path of this one. */
+    static PortalProcess mongo(Path dir) {
+        PortalProcess mongo = new PortalProcess("mongodb", freePort(), dir.resolve("mongodb.log"));
+        mongo.start(List.of(java(), "-Xmx1g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                MongoServerMain.class.getName(), Integer.toString(mongo.port)), Map.of());
+        mongo.await(Duration.ofSeconds(30), () -> mongo.logContains(MongoServerMain.READY));
+        return mongo;
+    }
+
+    private void start(List<String> command, Map<String, String> environment) {
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not start " + name, ex);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** CPU time used by the process so far. */
+    public Duration cpuTime() {
+        return CpuTime.of(pid());
+    }
+
+    /** Waits until the service's readiness group answers 200. */
+    void awaitReady(Duration timeout) {
+        URI readiness = URI.create(baseUrl() + "/actuator/health/readiness");
+        await(timeout, () -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            }
+            catch (IOException ex) {
+                return false;
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        });
+    }
+
+    private void await(Duration timeout, BooleanSupplier ready) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!ready.getAsBoolean()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue()
+                        + " before it was ready; its log:\n" + tail());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name + " was not ready within " + timeout + "; its log:\n" + tail());
+            }
+            try {
+                Thread.sleep(200);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    /** Stops the process (SIGTERM, then SIGKILL after a few seconds). */
+    void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean logContains(String text) {
+        try {
+            return Files.exists(log) && Files.readString(log).contains(text);
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        }
+        catch (IOException ex) {
+            return "(log unreadable: " + ex.getMessage() + ")";
+        }
+    }
+
+    private static List<String> extraJvmOptions() {
+        String options = System.getProperty("perf.serviceJvm", "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
