@@ -9,11 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import com.mongodb.client.MongoDatabase;
 import org.awaitility.Awaitility;
@@ -31,10 +29,6 @@ import tools.jackson.databind.JsonNode;
  * after such a write, the run waits until the data stops changing and sends the suspect requests again, so only a
  * change they make themselves counts.
  * Collections that change on their own (the relay's leases and sent log) are excluded by name.
- * <p>
- * Against this JVM's in-process server ({@link #local}) a comparison skips reading the database again while the
- * server has finished no command that may write ({@link MongoExtension#writesFinished()}): the data is then the
- * data of the last snapshot, to the byte.
  */
 public final class FuzzRun {
 
@@ -54,11 +48,6 @@ public final class FuzzRun {
     private final MongoDatabase database;
     private final Set<String> excludedCollections;
     private final Function<ApiFuzzer.Request, String> tokens;
-    private final Supplier<OptionalLong> writesFinished;
-    private MongoSnapshot lastSnapshot;
-    private long writesBeforeLastSnapshot;
-    private int snapshotsRead;
-    private int snapshotsSkipped;
 
     /**
      * @param baseUrl             the service, e.g. {@code http://127.0.0.1:8081}
@@ -68,23 +57,16 @@ public final class FuzzRun {
      */
     public FuzzRun(String baseUrl, MongoDatabase database, Set<String> excludedCollections,
             Function<ApiFuzzer.Request, String> tokens) {
-        this(baseUrl, database, excludedCollections, tokens, OptionalLong::empty);
-    }
-
-    private FuzzRun(String baseUrl, MongoDatabase database, Set<String> excludedCollections,
-            Function<ApiFuzzer.Request, String> tokens, Supplier<OptionalLong> writesFinished) {
         this.baseUrl = baseUrl;
         this.database = database;
         this.excludedCollections = Set.copyOf(excludedCollections);
         this.tokens = tokens;
-        this.writesFinished = writesFinished;
     }
 
     /** A run against the service on {@code port} of this JVM, whose database is {@link MongoExtension}'s. */
     public static FuzzRun local(int port, Set<String> excludedCollections, Function<ApiFuzzer.Request, String> tokens) {
         return new FuzzRun("http://127.0.0.1:" + port,
-                MongoExtension.client().getDatabase(MongoExtension.databaseName()), excludedCollections, tokens,
-                MongoExtension::writesFinished);
+                MongoExtension.client().getDatabase(MongoExtension.databaseName()), excludedCollections, tokens);
     }
 
     /**
@@ -178,7 +160,6 @@ public final class FuzzRun {
         }
         report.millis = (System.nanoTime() - started) / 1_000_000;
         log.info("{}", report.summary());
-        logSnapshots(name);
         return report;
     }
 
@@ -211,7 +192,6 @@ public final class FuzzRun {
         }
         report.millis = (System.nanoTime() - started) / 1_000_000;
         log.info("{}", report.summary());
-        logSnapshots(name);
         return report;
     }
 
@@ -289,27 +269,8 @@ public final class FuzzRun {
         return last[0];
     }
 
-    /**
-     * The database now: the last snapshot again while the server has finished no command that may write since before
-     * it was read (a write still running then is counted when it finishes, so the next call reads anew).
-     */
     private MongoSnapshot snapshot() {
-        OptionalLong writes = writesFinished.get();
-        if (writes.isPresent() && lastSnapshot != null && writes.getAsLong() == writesBeforeLastSnapshot) {
-            snapshotsSkipped++;
-            return lastSnapshot;
-        }
-        lastSnapshot = MongoSnapshot.of(database, excludedCollections);
-        writesBeforeLastSnapshot = writes.orElse(-1);
-        snapshotsRead++;
-        return lastSnapshot;
-    }
-
-    private void logSnapshots(String name) {
-        log.info("{}: {} snapshots of the database read, {} skipped (nothing written since the one before)", name,
-                snapshotsRead, snapshotsSkipped);
-        snapshotsRead = 0;
-        snapshotsSkipped = 0;
+        return MongoSnapshot.of(database, excludedCollections);
     }
 
     private Answer send(ApiFuzzer.Request request) {

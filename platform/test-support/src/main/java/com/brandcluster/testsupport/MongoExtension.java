@@ -1,7 +1,6 @@
 package com.brandcluster.testsupport;
 
 import java.net.InetSocketAddress;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import com.mongodb.ConnectionString;
@@ -91,16 +90,6 @@ public final class MongoExtension implements BeforeAllCallback, TestInstancePreC
         return start().server != null;
     }
 
-    /**
-     * How many commands that may have changed stored data the in-process server has finished so far (every command
-     * but the known reads, whichever client sent it): while it stands still, no stored document changed. Empty with
-     * a real MongoDB.
-     */
-    public static OptionalLong writesFinished() {
-        SnapshotMemoryBackend backend = start().backend;
-        return backend == null ? OptionalLong.empty() : OptionalLong.of(backend.writesFinished());
-    }
-
     /** Deletes every document of every collection of this JVM's database; collections and indexes stay. */
     public static void clean() {
         MongoDatabase db = database();
@@ -129,22 +118,20 @@ public final class MongoExtension implements BeforeAllCallback, TestInstancePreC
         String databaseName = "bc-test-" + UUID.randomUUID().toString().substring(0, 8);
         String external = System.getenv(MONGODB_URI_ENV);
         MongoServer server = null;
-        SnapshotMemoryBackend backend = null;
         String uri;
         if (external != null && !external.isBlank()) {
             uri = withDatabase(external.trim(), databaseName);
             log.info("Tests use the MongoDB from {} (database {})", MONGODB_URI_ENV, databaseName);
         }
         else {
-            backend = new SnapshotMemoryBackend();
-            server = new MongoServer(backend);
+            server = new MongoServer(new SnapshotMemoryBackend());
             server.bind("127.0.0.1", 0);
             InetSocketAddress address = server.getLocalAddress();
             uri = "mongodb://127.0.0.1:" + address.getPort() + "/" + databaseName;
             log.info("Tests use an in-process mongo-java-server on port {}", address.getPort());
         }
         MongoClient client = MongoClients.create(uri);
-        Holder h = new Holder(uri, databaseName, client, server, backend);
+        Holder h = new Holder(uri, databaseName, client, server);
         Runtime.getRuntime().addShutdownHook(new Thread(h::stop, "mongo-extension-shutdown"));
         return h;
     }
@@ -168,8 +155,7 @@ public final class MongoExtension implements BeforeAllCallback, TestInstancePreC
         return hosts + "/" + databaseName + (options.isEmpty() ? "" : "?" + options);
     }
 
-    private record Holder(String uri, String databaseName, MongoClient client, MongoServer server,
-                          SnapshotMemoryBackend backend) {
+    private record Holder(String uri, String databaseName, MongoClient client, MongoServer server) {
 
         void stop() {
             try {

@@ -2,9 +2,6 @@ package com.brandcluster.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -15,7 +12,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
 
 /**
  * mongo-java-server's memory backend, with one difference that matters for concurrency tests: a query answers with
@@ -23,45 +19,8 @@ import io.netty.channel.Channel;
  * documents themselves and encodes them after the lock is released, while an update changes them in place; a reader
  * could then see half of a concurrent update (a new {@code @Version} next to the old contents), save on top of it and
  * lose the update. MongoDB never shows a document half-updated, so the tests must not either.
- * <p>
- * It also counts the commands that may have changed stored data ({@link #writesFinished()}): every command but the
- * known reads, counted once it has finished. While the count stands still, nothing was written since.
  */
 final class SnapshotMemoryBackend extends MemoryBackend {
-
-    /** Commands that never change stored data (lower case); {@code aggregate} only without {@code $out} or {@code $merge}. */
-    private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "aggregate",
-            "listcollections", "listindexes", "listdatabases", "killcursors", "endsessions", "hello", "ismaster",
-            "ping", "buildinfo", "serverstatus", "dbstats", "collstats", "getparameter", "connectionstatus",
-            "whatsmyuri", "hostinfo", "getcmdlineopts", "getfreemonitoringstatus", "getlasterror", "explain");
-
-    private final AtomicLong writes = new AtomicLong();
-
-    /** How many commands that may have changed stored data have finished so far. */
-    long writesFinished() {
-        return writes.get();
-    }
-
-    @Override
-    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        try {
-            return super.handleCommand(channel, databaseName, command, query);
-        }
-        finally {
-            if (mayWrite(command, query)) {
-                writes.incrementAndGet();
-            }
-        }
-    }
-
-    private static boolean mayWrite(String command, Document query) {
-        String name = command.toLowerCase(Locale.ROOT);
-        if (!READS.contains(name)) {
-            return true;
-        }
-        return name.equals("aggregate") && query.get("pipeline") instanceof List<?> stages && stages.stream()
-                .anyMatch(stage -> stage instanceof Document d && (d.containsKey("$out") || d.containsKey("$merge")));
-    }
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {

@@ -1,12 +1,8 @@
 package com.brandcluster.testsupport;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
@@ -42,32 +38,6 @@ class MongoExtensionIT {
     @Test
     void keepsTheOuterClassesDataForNestedClasses() {
         Fixtures.runAndExpectSuccess(OuterWithNested.class, 2);
-    }
-
-    @Test
-    void countsTheFinishedCommandsThatMayWriteAndNoRead() {
-        MongoCollection<Document> counted = MongoExtension.database().getCollection("counted");
-        counted.insertOne(new Document("_id", "c1").append("n", 1));
-        if (!MongoExtension.embedded()) {
-            assertThat(MongoExtension.writesFinished()).isEmpty();
-            return;
-        }
-        long before = MongoExtension.writesFinished().orElseThrow();
-
-        counted.find().into(new ArrayList<>());
-        assertThat(counted.countDocuments()).isEqualTo(1);
-        counted.aggregate(List.of(Aggregates.match(Filters.eq("n", 1)))).into(new ArrayList<>());
-        MongoExtension.database().listCollectionNames().into(new ArrayList<>());
-        counted.listIndexes().into(new ArrayList<>());
-        assertThat(MongoExtension.writesFinished()).hasValue(before);
-
-        counted.updateOne(Filters.eq("_id", "c1"), Updates.inc("n", 1));
-        assertThat(MongoExtension.writesFinished()).hasValue(before + 1);
-        counted.aggregate(List.of(Aggregates.out("counted_copy"))).toCollection();
-        assertThat(MongoExtension.writesFinished()).hasValue(before + 2);
-        counted.updateOne(Filters.eq("_id", "nobody"), Updates.inc("n", 1));
-        counted.deleteMany(new Document());
-        assertThat(MongoExtension.writesFinished()).hasValue(before + 4);
     }
 
     @ExtendWith(MongoExtension.class)
