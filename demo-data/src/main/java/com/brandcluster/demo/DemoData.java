@@ -14,10 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -106,7 +108,9 @@ public final class DemoData {
             }
         }
         alliance.path("officers").properties().forEach(e -> seatOfficers(e.getKey(), e.getValue()));
-        alliance.path("conventions").properties().forEach(e -> adoptConvention(e.getKey(), e.getValue()));
+        List<OpenBallot> ballots = new ArrayList<>();
+        alliance.path("conventions").properties().forEach(e -> putToBallot(e.getKey(), e.getValue())
+                .ifPresent(ballots::add));
         Map<String, String> expertIds = new LinkedHashMap<>();
         for (JsonNode expert : alliance.path("experts")) {
             expertIds.put(expert.path("user").asString(), publishExpert(expert));
@@ -129,6 +133,7 @@ public final class DemoData {
         for (JsonNode asset : alliance.path("brandKit")) {
             publishAsset(asset);
         }
+        ballots.forEach(this::tally);
         System.out.println("Demo data: ready (" + created + " things created, the rest was there already)");
     }
 
@@ -211,12 +216,19 @@ public final class DemoData {
         System.out.println("Demo data: officers of " + clusterId + " seated");
     }
 
-    /** Drafts the convention, puts it to a short ballot, lets the members vote, tallies and records acceptances. */
-    private void adoptConvention(String clusterId, JsonNode convention) {
+    /** A convention whose short ballot is open and has the members' votes: {@link #tally} it once it has closed. */
+    private record OpenBallot(String clusterId, JsonNode convention, String path, java.time.Instant closesAt) {
+    }
+
+    /**
+     * Drafts the convention, puts it to a short ballot and lets the members vote; the rest of the demo data loads
+     * while the ballot runs. Empty when the cluster has a convention already.
+     */
+    private Optional<OpenBallot> putToBallot(String clusterId, JsonNode convention) {
         String secretariat = passwordToken(alliance.path("secretariats").path(clusterId).asString());
         Response versions = call("GET", "/api/membership/clusters/" + clusterId + "/conventions", secretariat, null);
         if (versions.status() == 200 && versions.json().size() > 0) {
-            return;
+            return Optional.empty();
         }
         ObjectNode text = JSON.createObjectNode().put("title", convention.path("title").asString())
                 .put("body", convention.path("body").asString())
@@ -240,6 +252,15 @@ public final class DemoData {
             }
         });
         System.out.println("Demo data: the members of " + clusterId + " vote on the convention (the ballot closes in seconds)");
+        return Optional.of(new OpenBallot(clusterId, convention, path, closesAt));
+    }
+
+    /** Tallies the ballot once it has closed (the secretariat adopts the convention) and records acceptances. */
+    private void tally(OpenBallot ballot) {
+        String clusterId = ballot.clusterId();
+        String path = ballot.path();
+        java.time.Instant closesAt = ballot.closesAt();
+        String secretariat = passwordToken(alliance.path("secretariats").path(clusterId).asString());
         Response tallied;
         do {
             pause(java.time.Duration.between(java.time.Instant.now(), closesAt).plusMillis(200));
@@ -248,7 +269,7 @@ public final class DemoData {
         if (tallied.status() != 200) {
             throw new DemoDataException("tallying the convention of " + clusterId, tallied);
         }
-        for (JsonNode user : convention.path("acceptedBy")) {
+        for (JsonNode user : ballot.convention().path("acceptedBy")) {
             Response accepted = call("POST", path + "/acceptances", passwordToken(user.asString()), null);
             if (accepted.status() != 201) {
                 throw new DemoDataException("accepting the convention as " + user.asString(), accepted);

@@ -3,15 +3,22 @@ package com.brandcluster.membership;
 import com.brandcluster.membership.enterprise.UnifiedSocialCreditCode;
 import com.brandcluster.platform.security.Roles;
 import com.brandcluster.testsupport.ApiClient;
+import com.brandcluster.testsupport.OffsetClock;
 import com.brandcluster.testsupport.PlatformInfrastructure;
 import com.brandcluster.testsupport.TestTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,11 +37,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The membership-service context against MongoDB and RabbitMQ from test-support, with test tokens, and with
  * Keycloak's admin API stubbed (the service's own client is tested in {@code KeycloakUsersClientIT}; the real
- * Keycloak in system-tests). One context, shared by every integration test of this service.
+ * Keycloak in system-tests). One context, shared by every integration test of this service. The service's clock is
+ * {@link #clock}: real time, which a test may move forward instead of waiting (a ballot's closing time), and which is
+ * back at real time when the next test starts.
  */
 @PlatformInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MembershipIntegrationTest.Time.class)
 public abstract class MembershipIntegrationTest {
+
+    /** The service's time. */
+    protected static final OffsetClock clock = new OffsetClock();
 
     protected static final WireMockServer keycloak = new WireMockServer(wireMockConfig().dynamicPort());
 
@@ -49,6 +62,16 @@ public abstract class MembershipIntegrationTest {
         registry.add("brandcluster.keycloak.admin.client-secret", () -> "test-secret");
         registry.add("brandcluster.keycloak.admin.backoff", () -> "1ms");
         registry.add("brandcluster.keycloak.admin.read-timeout", () -> "1s");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Time {
+
+        @Bean
+        @Primary
+        Clock offsetClock() {
+            return clock;
+        }
     }
 
     @LocalServerPort
@@ -66,6 +89,11 @@ public abstract class MembershipIntegrationTest {
                 .willReturn(okJson("{\"id\":\"someone\",\"attributes\":{}}")));
         keycloak.stubFor(put(urlPathMatching("/admin/realms/brand-cluster/users/[^/]+"))
                 .willReturn(aResponse().withStatus(204)));
+    }
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
     }
 
     // --- tokens ---------------------------------------------------------------------------------------------

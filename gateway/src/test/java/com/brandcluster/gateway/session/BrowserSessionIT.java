@@ -17,6 +17,7 @@ import com.brandcluster.gateway.GatewayApplication;
 import com.brandcluster.testsupport.KeycloakAdmin;
 import com.brandcluster.testsupport.KeycloakExtension;
 import com.brandcluster.testsupport.MongoExtension;
+import com.brandcluster.testsupport.OffsetClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.mongodb.client.model.Filters;

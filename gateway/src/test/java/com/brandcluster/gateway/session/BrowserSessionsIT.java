@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 
 import com.brandcluster.testsupport.MongoExtension;
+import com.brandcluster.testsupport.OffsetClock;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;

@@ -52,7 +52,7 @@ class BallotApiIT extends ConventionIntegrationTest {
         assertThat(mine.at("/enterpriseId")).isEqualTo(opal.enterpriseId());
         assertProblem(tally(convention, cluster), 409, "ballot-still-open");
 
-        awaitClosingTime(closesAt);
+        passClosingTime(closesAt);
         ApiClient.Response late = vote(opal, convention, "AGAINST");
         assertProblem(late, 409, "ballot-closed");
         assertThat(late.at("/currentState")).isEqualTo("BALLOT");
@@ -126,7 +126,7 @@ class BallotApiIT extends ConventionIntegrationTest {
         castVote(b, divided, "AGAINST");
         castVote(c, divided, "AGAINST");
         castVote(voter, unloved, "FOR");
-        awaitClosingTime(dividedCloses.isAfter(unlovedCloses) ? dividedCloses : unlovedCloses);
+        passClosingTime(dividedCloses.isAfter(unlovedCloses) ? dividedCloses : unlovedCloses);
 
         ApiClient.Response majorityAgainst = tally(divided, quorate);
         assertThat(majorityAgainst.status()).as(majorityAgainst.toString()).isEqualTo(200);
@@ -251,7 +251,7 @@ class BallotApiIT extends ConventionIntegrationTest {
         assertProblem(tally(convention, cluster), 409, "ballot-not-open");
         Instant closesAt = openShortBallot(convention, cluster, 50);
         castVote(member, convention, "FOR");
-        awaitClosingTime(closesAt);
+        passClosingTime(closesAt);
 
         for (String token : List.of(secretariatOf("coking-coal"), member.token(), otherMember.token(), expert(),
                 allianceAdmin())) {
@@ -309,13 +309,13 @@ class BallotApiIT extends ConventionIntegrationTest {
         assertThat(api.anonymous().get("/api/membership/clusters/" + cluster + "/conventions/current").at("/id"))
                 .isEqualTo(second);
 
-        assertThat(ballots.finishSupersessions(Instant.now())).isGreaterThanOrEqualTo(1);
+        assertThat(ballots.finishSupersessions(clock.instant())).isGreaterThanOrEqualTo(1);
 
         ApiClient.Response repaired = api.as(member.token()).get("/api/membership/conventions/" + first);
         assertThat(repaired.at("/status")).isEqualTo("SUPERSEDED");
         assertThat(repaired.at("/supersededBy")).isEqualTo(second);
         assertThat(mongo.findById(second, Convention.class).supersession()).isEqualTo(Convention.Supersession.DONE);
-        ballots.finishSupersessions(Instant.now());
+        ballots.finishSupersessions(clock.instant());
         assertThat(api.as(member.token()).get("/api/membership/conventions/" + first).at("/version"))
                 .isEqualTo(repaired.at("/version"));
     }
@@ -330,13 +330,13 @@ class BallotApiIT extends ConventionIntegrationTest {
 
         ballots.tallyBallotsClosedBefore(closesAt.minusSeconds(1));
         assertThat(api.as(member.token()).get("/api/membership/conventions/" + convention).at("/status")).isEqualTo("BALLOT");
-        awaitClosingTime(closesAt);
-        assertThat(ballots.tallyBallotsClosedBefore(Instant.now())).isGreaterThanOrEqualTo(1);
+        passClosingTime(closesAt);
+        assertThat(ballots.tallyBallotsClosedBefore(clock.instant())).isGreaterThanOrEqualTo(1);
 
         ApiClient.Response tallied = api.as(member.token()).get("/api/membership/conventions/" + convention);
         assertThat(tallied.at("/status")).isEqualTo("ADOPTED");
         assertThat(tallied.at("/result/votesFor")).isEqualTo("1");
-        ballots.tallyBallotsClosedBefore(Instant.now());
+        ballots.tallyBallotsClosedBefore(clock.instant());
         assertThat(api.as(member.token()).get("/api/membership/conventions/" + convention).at("/version"))
                 .isEqualTo(tallied.at("/version"));
         assertProblem(tally(convention, cluster), 409, "ballot-not-open");
@@ -425,7 +425,7 @@ class BallotApiIT extends ConventionIntegrationTest {
         String convention = draft(clusterId, title);
         Instant closesAt = openShortBallot(convention, clusterId, 1);
         castVote(voter, convention, "FOR");
-        awaitClosingTime(closesAt);
+        passClosingTime(closesAt);
         ApiClient.Response tallied = tally(convention, clusterId);
         assertThat(tallied.status()).as(tallied.toString()).isEqualTo(200);
         assertThat(tallied.at("/status")).isEqualTo("ADOPTED");

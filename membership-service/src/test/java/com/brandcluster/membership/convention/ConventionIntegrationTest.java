@@ -25,14 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Helpers for the convention ITs: members admitted through the API, drafts, ballots that close a few seconds ahead
- * (so a test waits for the closing time with Awaitility instead of sleeping), and the events published on
+ * Helpers for the convention ITs: members admitted through the API, drafts, ballots that close a minute ahead (a
+ * test moves the service's clock past the closing time instead of waiting for it), and the events published on
  * {@code membership.events}.
  */
 abstract class ConventionIntegrationTest extends MembershipIntegrationTest {
 
-    /** Long enough for a test to cast its votes on a slow machine, short enough to wait for. */
-    static final Duration SHORT_BALLOT = Duration.ofSeconds(5);
+    /** Far longer than a test takes to cast its votes on a slow machine: the test moves the clock past it. */
+    static final Duration SHORT_BALLOT = Duration.ofMinutes(1);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -93,9 +93,9 @@ abstract class ConventionIntegrationTest extends MembershipIntegrationTest {
                 Map.of("closesAt", closesAt.toString(), "quorumPercent", quorumPercent));
     }
 
-    /** Opens the ballot, closing {@link #SHORT_BALLOT} from now; returns the closing time. */
+    /** Opens the ballot, closing {@link #SHORT_BALLOT} from the service's now; returns the closing time. */
     Instant openShortBallot(String conventionId, String clusterId, int quorumPercent) {
-        Instant closesAt = Instant.now().plus(SHORT_BALLOT);
+        Instant closesAt = clock.instant().plus(SHORT_BALLOT);
         ApiClient.Response opened = openBallot(conventionId, clusterId, closesAt, quorumPercent);
         assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
         return Instant.parse(opened.at("/ballot/closesAt"));
@@ -116,8 +116,9 @@ abstract class ConventionIntegrationTest extends MembershipIntegrationTest {
         return api.as(secretariatOf(clusterId)).post("/api/membership/conventions/" + conventionId + "/tally", null);
     }
 
-    static void awaitClosingTime(Instant closesAt) {
-        await().atMost(SHORT_BALLOT.plusSeconds(5)).until(() -> Instant.now().isAfter(closesAt));
+    /** Moves the service's clock past the ballot's closing time, as if the test had waited for it. */
+    static void passClosingTime(Instant closesAt) {
+        clock.advancePast(closesAt);
     }
 
     /** Waits until the events with these routing keys about the cluster were published; returns the cluster's. */
