@@ -5,7 +5,10 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.MongoGridFSException;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -51,8 +54,12 @@ public class FileStore {
     private final Clock clock;
 
     FileStore(MongoDatabaseFactory mongo, Clock clock) {
-        this.bucket = GridFSBuckets.create(mongo.getMongoDatabase(), BUCKET);
+        MongoDatabase database = mongo.getMongoDatabase();
+        this.bucket = GridFSBuckets.create(database, BUCKET);
         this.clock = clock;
+        // the sweep of orphaned uploads looks for the asset version uploads older than a cutoff
+        database.getCollection(BUCKET + ".files").createIndex(
+                Indexes.ascending("metadata." + PURPOSE, "uploadDate"), new IndexOptions().name("purpose_upload_date"));
     }
 
     /**

@@ -3,6 +3,7 @@ package com.brandcluster.salons.consultation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -39,6 +40,7 @@ class ConsultationHours {
     }
 
     @Document(COLLECTION)
+    @CompoundIndex(name = "reservation_reserved", def = "{'reservations.reservedAt': 1}")
     record Account(@Id String id, String clusterId, String enterpriseId, String yearEnds, int usedMinutes,
                    List<Reservation> reservations) {
     }

@@ -3,6 +3,7 @@ package com.brandcluster.salons.expert;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -20,6 +21,7 @@ import java.util.Set;
  * canonical BCP 47 tags, plus their primary language subtags for filtering.
  */
 @Document("experts")
+@CompoundIndex(name = "name_id", def = "{'profile.name': 1, '_id': 1}")
 public class Expert {
 
     @Id

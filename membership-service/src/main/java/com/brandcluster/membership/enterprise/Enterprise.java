@@ -8,6 +8,7 @@ import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -33,6 +34,9 @@ import java.util.Optional;
  * finishes a pending step; the repair job finishes stale removals and withdraws stale invitations.
  */
 @Document("enterprises")
+@CompoundIndex(name = "pending_link_at", def = "{'pendingLinks.at': 1}")
+@CompoundIndex(name = "pending_link_withdrawn", def = "{'pendingLinks.withdrawn': 1}")
+@CompoundIndex(name = "pending_unlink_at", def = "{'pendingUnlinks.at': 1}")
 public class Enterprise implements OutboxCarrier {
 
     /** The version of the registration's {@code EnterpriseUpdated}; the registrant's link is the next one. */

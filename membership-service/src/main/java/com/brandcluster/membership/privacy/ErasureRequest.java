@@ -4,6 +4,7 @@ import com.brandcluster.platform.outbox.OutboxCarrier;
 import com.brandcluster.platform.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.Set;
  * (pattern 1 of DESIGN.md §6: the state change and the event are one write).
  */
 @Document("erasure_requests")
+@CompoundIndex(name = "state_requested", def = "{'state': 1, 'requestedAt': 1}")
 class ErasureRequest implements OutboxCarrier {
 
     enum State { RECEIVED, ERASED }

@@ -119,30 +119,55 @@ public final class QueryRecorder implements CommandListener {
 
     /**
      * The field sets of a filter: one, or one per branch of an {@code $or} (each branch must find an index of its
-     * own); {@code $and} merges its parts; other top-level operators ({@code $expr}) name no field.
+     * own); {@code $and} merges its parts; other top-level operators ({@code $expr}) name no field. A field matched
+     * with {@code $elemMatch} on its elements' own fields names those ({@code outbox.sentAt}), as a multikey index
+     * on them serves it.
      */
     static List<Set<String>> branches(BsonDocument filter) {
+        return branches(filter, "");
+    }
+
+    private static List<Set<String>> branches(BsonDocument filter, String prefix) {
         List<Set<String>> branches = new ArrayList<>();
         branches.add(new LinkedHashSet<>());
         for (Map.Entry<String, BsonValue> entry : filter.entrySet()) {
             String key = entry.getKey();
             if (key.equals("$and")) {
                 for (BsonValue part : entry.getValue().asArray()) {
-                    branches = cross(branches, branches(part.asDocument()));
+                    branches = cross(branches, branches(part.asDocument(), prefix));
                 }
             }
             else if (OPERATORS_OF_BRANCHES.contains(key)) {
                 List<Set<String>> alternatives = new ArrayList<>();
                 for (BsonValue alternative : entry.getValue().asArray()) {
-                    alternatives.addAll(cross(branches, branches(alternative.asDocument())));
+                    alternatives.addAll(cross(branches, branches(alternative.asDocument(), prefix)));
                 }
                 branches = alternatives.isEmpty() ? branches : alternatives;
             }
             else if (!key.startsWith("$")) {
-                branches.forEach(branch -> branch.add(key));
+                List<Set<String>> elements = elementBranches(entry.getValue(), prefix + key);
+                if (elements != null) {
+                    branches = cross(branches, elements);
+                }
+                else {
+                    branches.forEach(branch -> branch.add(prefix + key));
+                }
             }
         }
         return branches;
+    }
+
+    /**
+     * The field sets of an {@code $elemMatch} on the fields of an array's elements, prefixed with the array's path;
+     * {@code null} when the condition is anything else (an {@code $elemMatch} on plain values names the array).
+     */
+    private static List<Set<String>> elementBranches(BsonValue condition, String path) {
+        if (!condition.isDocument() || !condition.asDocument().containsKey("$elemMatch")
+                || !condition.asDocument().get("$elemMatch").isDocument()) {
+            return null;
+        }
+        List<Set<String>> elements = branches(condition.asDocument().getDocument("$elemMatch"), path + ".");
+        return elements.stream().anyMatch(Set::isEmpty) ? null : elements;
     }
 
     /** Every branch merged with every other branch. */

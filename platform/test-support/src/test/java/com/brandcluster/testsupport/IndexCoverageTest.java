@@ -22,6 +22,20 @@ class IndexCoverageTest {
     }
 
     @Test
+    void anElemMatchOnTheFieldsOfElementsNamesThemAndOneOnPlainValuesNamesTheArray() {
+        BsonDocument filter = BsonDocument.parse("""
+                {"outbox": {"$elemMatch": {"sentAt": null}}, "_id": {"$nin": ["a"]},
+                 "$or": [{"links": {"$elemMatch": {"at": {"$lt": 1}}}},
+                         {"links": {"$elemMatch": {"$or": [{"withdrawn": true}, {"user.id": "u"}]}}}],
+                 "scores": {"$elemMatch": {"$gte": 80}}}""");
+
+        assertThat(QueryRecorder.branches(filter)).containsExactly(
+                Set.of("outbox.sentAt", "_id", "links.at", "scores"),
+                Set.of("outbox.sentAt", "_id", "links.withdrawn", "scores"),
+                Set.of("outbox.sentAt", "_id", "links.user.id", "scores"));
+    }
+
+    @Test
     void anIndexServesAQueryThatNamesItsFirstFieldOrAnUnfilteredQuerySortedByIt() {
         List<String> index = List.of("clusterId", "createdAt");
 

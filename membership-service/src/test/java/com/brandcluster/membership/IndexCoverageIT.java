@@ -1,0 +1,23 @@
+package com.brandcluster.membership;
+
+import java.util.Map;
+
+import com.brandcluster.testsupport.IndexCoverage;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every query membership-service made during this module's integration tests is served by an index it declares
+ * (see {@link IndexCoverage}); runs last, after the tests whose queries it checks.
+ */
+@Order(Integer.MAX_VALUE)
+class IndexCoverageIT {
+
+    @Test
+    void everyQueryTheServiceMadeHasAnIndex() {
+        IndexCoverage.assertEveryQueryIndexed(100, Map.of(
+                "clusters from Clusters.all", "the list of every cluster: one document per cluster, all of them read",
+                "clusters from Secretariats.finishPendingChanges", "the repair job's look at every cluster for an "
+                        + "interrupted secretariat change: one document per cluster"));
+    }
+}
