@@ -44,6 +44,29 @@ class PersonalDataDocumentsIT {
         myEmail = me + "@example.com";
     }
 
+    @Test
+    void indexesEveryFieldThatFindsAPersonOnceAndKeepsAnIndexThatAlreadyStartsWithIt() {
+        mongo.indexOps(CLAIMS).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("userId", org.springframework.data.domain.Sort.Direction.ASC)
+                .on("clusterId", org.springframework.data.domain.Sort.Direction.ASC).named("userId_clusterId"));
+
+        documents.createIndexes();
+        documents.createIndexes();
+
+        assertThat(leadingKeys(REGISTRATIONS)).containsExactlyInAnyOrder("_id", "registeredBy", "history.by",
+                "attendees.email");
+        assertThat(leadingKeys(INBOX)).containsExactlyInAnyOrder("_id", "userId");
+        assertThat(leadingKeys(CLAIMS)).as("the existing userId_clusterId index serves").containsExactlyInAnyOrder(
+                "_id", "userId");
+    }
+
+    private List<String> leadingKeys(String collection) {
+        List<String> keys = new java.util.ArrayList<>();
+        mongo.getCollection(collection).listIndexes()
+                .forEach(index -> keys.add(index.get("key", Document.class).keySet().iterator().next()));
+        return keys;
+    }
+
     private String registration() {
         String id = UUID.randomUUID().toString();
         mongo.insert(new Document("_id", id).append("enterpriseId", "ent-1").append("enterpriseName", "Opple Lighting")

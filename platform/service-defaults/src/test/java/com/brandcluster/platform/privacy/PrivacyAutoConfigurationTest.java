@@ -14,11 +14,11 @@ class PrivacyAutoConfigurationTest {
 
     private final ApplicationContextRunner plain = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(PrivacyAutoConfiguration.class))
-            .withBean(MongoOperations.class, () -> Mockito.mock(MongoOperations.class));
+            .withBean(MongoOperations.class, () -> Mockito.mock(MongoOperations.class, Mockito.RETURNS_DEEP_STUBS));
 
     private final WebApplicationContextRunner web = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(PrivacyAutoConfiguration.class))
-            .withBean(MongoOperations.class, () -> Mockito.mock(MongoOperations.class))
+            .withBean(MongoOperations.class, () -> Mockito.mock(MongoOperations.class, Mockito.RETURNS_DEEP_STUBS))
             .withBean(PersonalDataHolding.class, () -> PersonalDataHolding.delete("notifications", "userId"));
 
     @Test
