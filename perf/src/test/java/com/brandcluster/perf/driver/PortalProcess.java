@@ -84,7 +84,7 @@ public final class PortalProcess {
     private void start(List<String> command, Map<String, String> environment) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(CoreSplit.onEveryCpu(command)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
