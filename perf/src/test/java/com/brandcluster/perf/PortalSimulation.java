@@ -147,8 +147,9 @@ public class PortalSimulation extends Simulation {
             record.put("arms", measurements.stream().map(Measurement::record).toList());
             record.put("startups", startups.stream().map(StartupFigure::record).toList());
             record.put("startedHow", StartupMemory.NAME.equals(run)
-                    ? "each service alone on every CPU, " + startupRounds
-                    + " round(s), medians" : "membership-service twice and the gateway together on every CPU");
+                    ? "each service alone on every CPU, " + (startupRounds == 1 ? "1 round"
+                    : startupRounds + " rounds, medians")
+                    : "membership-service twice and the gateway together on every CPU");
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("run.json"),
                     JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(record));
