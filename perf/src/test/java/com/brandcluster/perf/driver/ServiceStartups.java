@@ -32,13 +32,11 @@ import java.util.stream.Stream;
  */
 public final class ServiceStartups {
 
-    /** The services and the gateway: module, database. */
-    static final Map<String, String> SERVICES = Map.of("membership-service", "membership", "events-service", "events",
-            "expert-salon-service", "salons", "branding-assets-service", "assets",
-            "notification-service", "notifications", "gateway", "gateway");
-
-    private static final List<String> ORDER = List.of("membership-service", "events-service", "expert-salon-service",
-            "branding-assets-service", "notification-service", "gateway");
+    /** The services and the gateway, each with its database. */
+    private static final List<Service> SERVICES = List.of(new Service("membership-service", "membership"),
+            new Service("events-service", "events"), new Service("expert-salon-service", "salons"),
+            new Service("branding-assets-service", "assets"), new Service("notification-service", "notifications"),
+            new Service("gateway", "gateway"));
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final long SETTLE_MILLIS = 2000;
     private static final String TRAINING = "-Dspring.context.exit=onRefresh";
@@ -73,17 +71,18 @@ public final class ServiceStartups {
         KeycloakAdminStandIn keycloakAdmin = new KeycloakAdminStandIn();
         try {
             Map<String, String> common = DirectoryPortal.commonEnvironment(keycloakAdmin.baseUrl());
-            Map<String, Map<Mode, List<String>>> launches = new LinkedHashMap<>();
-            for (String service : ORDER) {
-                Map<String, String> environment = environment(common, mongo, service);
-                launches.put(service, train(service, environment, startup.resolve(service)));
+            Map<Service, Map<Mode, List<String>>> launches = new LinkedHashMap<>();
+            for (Service service : SERVICES) {
+                launches.put(service, train(service.module(), service.environment(common, mongo),
+                        startup.resolve(service.module())));
             }
             List<StartupFigure> figures = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                for (String service : ORDER) {
-                    Map<String, String> environment = environment(common, mongo, service);
+                for (Service service : SERVICES) {
+                    Map<String, String> environment = service.environment(common, mongo);
                     for (Map.Entry<Mode, List<String>> launch : launches.get(service).entrySet()) {
-                        figures.add(start(service, launch.getKey(), round, launch.getValue(), environment, startup));
+                        figures.add(start(service.module(), launch.getKey(), round, launch.getValue(), environment,
+                                startup));
                     }
                 }
             }
@@ -95,12 +94,17 @@ public final class ServiceStartups {
         }
     }
 
-    private static Map<String, String> environment(Map<String, String> common, PortalProcess mongo, String service) {
-        Map<String, String> environment = DirectoryPortal.withDatabase(common, mongo, SERVICES.get(service));
-        if ("gateway".equals(service)) {
-            environment.putAll(DirectoryPortal.gatewayEnvironment("http://127.0.0.1:9"));
+    /** A module of the portal that is started, and its database. */
+    private record Service(String module, String database) {
+
+        /** What it needs to start: the common environment, its database; the gateway's routes lead nowhere. */
+        Map<String, String> environment(Map<String, String> common, PortalProcess mongo) {
+            Map<String, String> environment = DirectoryPortal.withDatabase(common, mongo, database);
+            if ("gateway".equals(module)) {
+                environment.putAll(DirectoryPortal.gatewayEnvironment("http://127.0.0.1:9"));
+            }
+            return environment;
         }
-        return environment;
     }
 
     /**

