@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.brandcluster.perf.driver.StartupFigure;
 import com.brandcluster.perf.scenario.ArmFigures;
 import com.brandcluster.perf.scenario.Scenarios;
+import com.brandcluster.perf.scenario.StartupMemory;
 import com.brandcluster.perf.scenario.TableRow;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Prints the table of the last run and writes it to {@code target/perf/table.md}, from the simulation's record
  * ({@code target/perf/run.json}: each measured phase's requests, response time percentiles, CPU times and Keycloak
- * requests). Fails when the run is incomplete (nothing measured, an arm without requests, a failed request): the
+ * requests; the services' starts) and, below it, the table of the starts ({@link StartupMemory#startupTable}). Fails
+ * when the run is incomplete (nothing measured, an arm without requests, a failed request, no start timed): the
  * harness is broken then. It never fails on a figure.
  */
 public final class BenchmarkTable {
@@ -40,7 +43,16 @@ public final class BenchmarkTable {
         }
         List<TableRow> rows = new ArrayList<>();
         figures.forEach((scenario, arms) -> rows.addAll(Scenarios.byName(scenario).rows(arms)));
-        String table = markdown(run, rows);
+        List<StartupFigure> startups = new ArrayList<>();
+        for (JsonNode start : run.get("startups")) {
+            startups.add(new StartupFigure(start.get("service").asString(), start.get("mode").asString(),
+                    start.get("round").asInt(), start.get("readyMillis").asLong(), start.get("rssIdleKib").asLong()));
+        }
+        if (startups.isEmpty()) {
+            throw new IllegalStateException("The run timed no start: " + perf.resolve("run.json"));
+        }
+        String table = markdown(run, rows) + "\n" + StartupMemory.startupTable(startups,
+                run.get("startedHow").asString());
         System.out.println(table);
         Files.writeString(perf.resolve("table.md"), table);
     }
@@ -56,10 +68,12 @@ public final class BenchmarkTable {
         arm.get("cpuMillis").properties().forEach(e -> cpu.put(e.getKey(), e.getValue().asDouble()));
         List<String> servedBy = new ArrayList<>();
         arm.get("servedBy").forEach(name -> servedBy.add(name.asString()));
+        Map<String, Long> rss = new HashMap<>();
+        arm.get("rssKib").properties().forEach(e -> rss.put(e.getKey(), e.getValue().asLong()));
         double seconds = arm.get("durationMillis").asLong() / 1000.0;
         return new ArmFigures(arm.get("arm").asString(), requests, failed, requests / seconds,
                 arm.get("medianMillis").asDouble(), arm.get("p99Millis").asDouble(), cpu, servedBy,
-                arm.get("keycloakRequests").asInt());
+                arm.get("keycloakRequests").asInt(), rss);
     }
 
     private static String markdown(JsonNode run, List<TableRow> rows) {

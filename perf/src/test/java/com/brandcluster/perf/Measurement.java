@@ -11,7 +11,8 @@ import com.brandcluster.perf.scenario.Arm;
 
 /**
  * The measured phase of one arm: opened when its first virtual user starts and closed when its last one ends, with
- * each portal process's CPU time and the Keycloak stand-ins' request count read at both moments.
+ * each portal process's CPU time and the Keycloak stand-ins' request count read at both moments, and its resident memory
+ * at the end.
  */
 final class Measurement {
 
@@ -76,17 +77,21 @@ final class Measurement {
         record.put("cpuMillis", cpu);
         record.put("servedBy", arm.servedBy().stream().map(PortalProcess::name).toList());
         record.put("keycloakRequests", end.keycloakRequests() - start.keycloakRequests());
+        record.put("rssKib", end.rssKib());
         return record;
     }
 
     private Snapshot snapshot() {
         Map<String, Double> cpu = new LinkedHashMap<>();
+        Map<String, Long> rss = new LinkedHashMap<>();
         for (PortalProcess process : processes) {
             cpu.put(process.name(), process.cpuTime().toNanos() / 1e6);
+            rss.put(process.name(), process.rssKib());
         }
-        return new Snapshot(System.currentTimeMillis(), cpu, keycloakRequests.getAsInt());
+        return new Snapshot(System.currentTimeMillis(), cpu, keycloakRequests.getAsInt(), rss);
     }
 
-    private record Snapshot(long millis, Map<String, Double> cpuMillis, int keycloakRequests) {
+    private record Snapshot(long millis, Map<String, Double> cpuMillis, int keycloakRequests,
+                            Map<String, Long> rssKib) {
     }
 }

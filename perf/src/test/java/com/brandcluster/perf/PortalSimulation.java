@@ -12,9 +12,12 @@ import java.util.Map;
 
 import com.brandcluster.perf.driver.CoreSplit;
 import com.brandcluster.perf.driver.DirectoryPortal;
+import com.brandcluster.perf.driver.ServiceStartups;
+import com.brandcluster.perf.driver.StartupFigure;
 import com.brandcluster.perf.scenario.Arm;
 import com.brandcluster.perf.scenario.BenchmarkScenario;
 import com.brandcluster.perf.scenario.Scenarios;
+import com.brandcluster.perf.scenario.StartupMemory;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -38,7 +41,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * loop (a closed model: the same concurrency on every arm), each user with the token of a member of its own. This JVM
  * is the load generator, pinned to the load CPUs ({@link CoreSplit}). Each measured phase's requests, response times,
  * CPU times and Keycloak requests go to {@code <perf.dir>/run.json}, from which {@link BenchmarkTable} prints the
- * table; Gatling's own HTML report is written beside it, for a closer look.
+ * table; Gatling's own HTML report is written beside it, for a closer look. The record holds the services' starts
+ * too: for {@value StartupMemory#NAME}, every service started three ways side by side before anything else
+ * ({@link ServiceStartups}, on every CPU); otherwise the starts of the portal's own processes.
  */
 public class PortalSimulation extends Simulation {
 
@@ -47,10 +52,12 @@ public class PortalSimulation extends Simulation {
     private final Duration measure = Duration.parse("PT" + System.getProperty("perf.measure", "2s"));
     private final int users = Integer.getInteger("perf.users", 2);
     private final int members = Integer.getInteger("perf.members", 20);
+    private final int startupRounds = Integer.getInteger("perf.startupRounds", 3);
     private final Path dir = Path.of(System.getProperty("perf.dir", "target/perf"));
     private final CoreSplit cores = CoreSplit.fromSystemProperties();
     private final List<Measurement> measurements = new ArrayList<>();
     private final DirectoryPortal portal;
+    private final List<StartupFigure> startups;
 
     public PortalSimulation() {
         List<BenchmarkScenario> scenarios = Scenarios.forRun(run);
@@ -60,8 +67,11 @@ public class PortalSimulation extends Simulation {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        List<StartupFigure> sideBySide = StartupMemory.NAME.equals(run)
+                ? ServiceStartups.measure(dir, startupRounds) : List.of();
         cores.pinThisJvm();
         portal = DirectoryPortal.start(cores, dir, Path.of(System.getProperty("perf.profileJar")), members);
+        startups = sideBySide.isEmpty() ? portal.startups() : sideBySide;
         try {
             chainPhases(scenarios);
         }
@@ -135,6 +145,11 @@ public class PortalSimulation extends Simulation {
             record.put("loadGeneratorJvm",
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
             record.put("arms", measurements.stream().map(Measurement::record).toList());
+            record.put("startups", startups.stream().map(StartupFigure::record).toList());
+            record.put("startedHow", StartupMemory.NAME.equals(run)
+                    ? "each service alone on every CPU, " + (startupRounds == 1 ? "1 round"
+                    : startupRounds + " rounds, medians")
+                    : "membership-service twice and the gateway together on every CPU");
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("run.json"),
                     JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(record));

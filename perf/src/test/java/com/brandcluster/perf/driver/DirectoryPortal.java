@@ -47,24 +47,27 @@ public final class DirectoryPortal implements AutoCloseable {
     private final PortalProcess membershipUnchecked;
     private final PortalProcess gateway;
     private final List<String> memberTokens;
+    private final List<StartupFigure> startups;
 
     private DirectoryPortal(CoreSplit cores, Path dir, Path profileJar, int members) {
         try {
             mongo = started(PortalProcess.mongo(dir));
-            Map<String, String> common = commonEnvironment();
+            Map<String, String> common = commonEnvironment(keycloakAdmin.baseUrl());
             Path membershipJar = jar("membership-service");
             membership = started(PortalProcess.service("membership-service", membershipJar, null,
-                    withDatabase(common, "membership"), dir));
-            Map<String, String> unchecked = withDatabase(common, "membership");
+                    withDatabase(common, mongo, "membership"), dir));
+            Map<String, String> unchecked = withDatabase(common, mongo, "membership");
             unchecked.put("SPRING_PROFILES_ACTIVE", "benchmark");
             membershipUnchecked = started(PortalProcess.service("membership-service-unchecked", membershipJar,
                     profileJar, unchecked, dir));
-            Map<String, String> gatewayEnvironment = withDatabase(common, "gateway");
-            gatewayEnvironment.putAll(gatewayEnvironment());
+            Map<String, String> gatewayEnvironment = withDatabase(common, mongo, "gateway");
+            gatewayEnvironment.putAll(gatewayEnvironment(membership.baseUrl()));
             gateway = started(PortalProcess.service("gateway", jar("gateway"), null, gatewayEnvironment, dir));
             CompletableFuture.allOf(List.of(membership, membershipUnchecked, gateway).stream()
                     .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(STARTUP)))
                     .toArray(CompletableFuture[]::new)).join();
+            startups = List.of(membership, membershipUnchecked, gateway).stream()
+                    .map(p -> StartupFigure.of(p, p.name(), ServiceStartups.Mode.PLAIN.label(), 1, 0)).toList();
             bindEventSink();
             memberTokens = admitMembers(members);
             processes.forEach(process -> cores.pinPortalProcess(process.pid()));
@@ -96,6 +99,14 @@ public final class DirectoryPortal implements AutoCloseable {
 
     public PortalProcess mongo() {
         return mongo;
+    }
+
+    /**
+     * How long membership-service (both instances) and the gateway took to be ready, started side by side from their
+     * jars, and their memory once all three were ready, before any request.
+     */
+    public List<StartupFigure> startups() {
+        return startups;
     }
 
     /** Every process of the portal, by name. */
@@ -136,7 +147,8 @@ public final class DirectoryPortal implements AutoCloseable {
         return process;
     }
 
-    private Map<String, String> commonEnvironment() {
+    /** What every service needs to start here: RabbitMQ, the tokens' issuer and JWK set, the admin API stand-in. */
+    static Map<String, String> commonEnvironment(String keycloakAdminUrl) {
         RabbitInfo rabbit = RabbitExtension.info();
         Map<String, String> environment = new HashMap<>();
         environment.put("RABBITMQ_ADDRESSES", rabbit.addresses());
@@ -148,21 +160,22 @@ public final class DirectoryPortal implements AutoCloseable {
         environment.put("BRANDCLUSTER_MESSAGING_MANAGEMENT_PASSWORD", rabbit.password());
         environment.put("KEYCLOAK_ISSUER_URI", TestTokens.issuerUri());
         environment.put("BRANDCLUSTER_SECURITY_JWKSETURI", TestTokens.jwkSetUri());
-        environment.put("KEYCLOAK_URL", keycloakAdmin.baseUrl());
+        environment.put("KEYCLOAK_URL", keycloakAdminUrl);
         environment.put("BC_MEMBERSHIP_SERVICE_SECRET", "benchmark");
         return environment;
     }
 
-    private Map<String, String> withDatabase(Map<String, String> common, String database) {
+    static Map<String, String> withDatabase(Map<String, String> common, PortalProcess mongo, String database) {
         Map<String, String> environment = new HashMap<>(common);
         environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongo.port());
         environment.put("MONGODB_DATABASE", database);
         return environment;
     }
 
-    private Map<String, String> gatewayEnvironment() {
+    /** The gateway's routes (membership-service at {@code membershipUrl}, the others nowhere) and rate limits. */
+    static Map<String, String> gatewayEnvironment(String membershipUrl) {
         Map<String, String> environment = new HashMap<>();
-        environment.put("MEMBERSHIP_URL", membership.baseUrl());
+        environment.put("MEMBERSHIP_URL", membershipUrl);
         for (String other : List.of("EVENTS_URL", "SALONS_URL", "ASSETS_URL", "NOTIFICATIONS_URL")) {
             environment.put(other, "http://127.0.0.1:9");
         }
@@ -267,7 +280,8 @@ public final class DirectoryPortal implements AutoCloseable {
         return response;
     }
 
-    private static Path jar(String module) {
+    /** The packaged jar of a module of the portal. */
+    static Path jar(String module) {
         String version = System.getProperty("project.version", "0.1.0-SNAPSHOT");
         return Path.of(System.getProperty("perf.root", ".."), module, "target", module + "-" + version + ".jar")
                 .normalize();

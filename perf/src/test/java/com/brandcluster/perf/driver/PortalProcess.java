@@ -32,12 +32,16 @@ public final class PortalProcess {
     static final List<String> SERVICE_JVM = List.of("-Xms256m", "-Xmx384m", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
 
+    private static final long POLL_MILLIS = 50;
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
     private final Path log;
     private Process process;
+    private long started;
+    private Duration timeToReady;
 
     private PortalProcess(String name, int port, Path log) {
         this.name = name;
@@ -51,25 +55,68 @@ public final class PortalProcess {
      */
     static PortalProcess service(String name, Path jar, Path extraClassPath, Map<String, String> environment,
                                  Path dir) {
+        requireJar(jar);
+        List<String> launch = extraClassPath == null ? List.of("-jar", jar.toString())
+                : List.of("-Dloader.path=" + extraClassPath.toAbsolutePath(), "-cp", jar.toString(),
+                        "org.springframework.boot.loader.launch.PropertiesLauncher");
+        return service(name, launch, environment, dir);
+    }
+
+    /**
+     * A Boot service started with {@code launch} after the services' JVM options: {@code -jar} and a jar, preceded by
+     * options of its own (a class data archive, an AOT cache), as {@link ServiceStartups} starts them.
+     */
+    static PortalProcess service(String name, List<String> launch, Map<String, String> environment, Path dir) {
+        PortalProcess service = new PortalProcess(name, freePort(), dir.resolve(name + ".log"));
+        service.start(serviceCommand(launch), withPort(environment, service.port));
+        return service;
+    }
+
+    /**
+     * Runs a service's jar to its end, with the services' JVM options: a training run ({@code launch} holds
+     * {@code -Dspring.context.exit=onRefresh}, so the service stops once its context is refreshed) or a jar mode
+     * (the jar's extraction); fails unless it exits with 0.
+     */
+    static void runToExit(String name, List<String> launch, Map<String, String> environment, Path dir,
+                          Duration timeout) {
+        PortalProcess training = new PortalProcess(name, freePort(), dir.resolve(name + ".log"));
+        training.start(serviceCommand(launch), withPort(environment, training.port));
+        try {
+            if (!training.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                training.stop();
+                throw new IllegalStateException(name + " did not end within " + timeout + "; its log:\n"
+                        + training.tail());
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        if (training.process.exitValue() != 0) {
+            throw new IllegalStateException(name + " exited with " + training.process.exitValue() + "; its log:\n"
+                    + training.tail());
+        }
+    }
+
+    static void requireJar(Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No packaged jar " + jar.toAbsolutePath() + ": build it first, e.g. "
                     + "./mvnw -o -pl membership-service,gateway -am package -DskipTests -Dskip.ui");
         }
-        PortalProcess service = new PortalProcess(name, freePort(), dir.resolve(name + ".log"));
+    }
+
+    private static List<String> serviceCommand(List<String> launch) {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(SERVICE_JVM);
         command.addAll(extraJvmOptions());
-        if (extraClassPath == null) {
-            command.addAll(List.of("-jar", jar.toString()));
-        }
-        else {
-            command.addAll(List.of("-Dloader.path=" + extraClassPath.toAbsolutePath(), "-cp", jar.toString(),
-                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
-        }
+        command.addAll(launch);
+        return command;
+    }
+
+    private static Map<String, String> withPort(Map<String, String> environment, int port) {
         Map<String, String> withPort = new java.util.HashMap<>(environment);
-        withPort.put("PORT", Integer.toString(service.port));
-        service.start(command, withPort);
-        return service;
+        withPort.put("PORT", Integer.toString(port));
+        return withPort;
     }
 
     /** mongo-java-server in memory, in a JVM of its own on the class path of this one. */
@@ -84,9 +131,10 @@ public final class PortalProcess {
     private void start(List<String> command, Map<String, String> environment) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(CoreSplit.onEveryCpu(command)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
+            started = System.nanoTime();
             process = builder.start();
         }
         catch (IOException ex) {
@@ -115,13 +163,41 @@ public final class PortalProcess {
         return CpuTime.of(pid());
     }
 
+    /**
+     * Resident memory of the process now, in KiB: {@code VmRSS} of {@code /proc/<pid>/status} (heap in use and
+     * committed, metaspace, code cache, thread stacks, mapped class data and jars that have been touched).
+     */
+    public long rssKib() {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("No VmRSS for process " + pid()));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read the memory of process " + pid(), ex);
+        }
+    }
+
+    /**
+     * From the start of the process to the first answer 200 of its readiness group (polled every
+     * {@value #POLL_MILLIS} ms, so up to that much late); null until {@link #awaitReady} has returned.
+     */
+    public Duration timeToReady() {
+        return timeToReady;
+    }
+
     /** Waits until the service's readiness group answers 200. */
     void awaitReady(Duration timeout) {
         URI readiness = URI.create(baseUrl() + "/actuator/health/readiness");
         await(timeout, () -> {
             try {
-                return HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                boolean ready = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                if (ready) {
+                    timeToReady = Duration.ofNanos(System.nanoTime() - started);
+                }
+                return ready;
             }
             catch (IOException ex) {
                 return false;
@@ -144,7 +220,7 @@ public final class PortalProcess {
                 throw new IllegalStateException(name + " was not ready within " + timeout + "; its log:\n" + tail());
             }
             try {
-                Thread.sleep(200);
+                Thread.sleep(POLL_MILLIS);
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();

@@ -14,10 +14,16 @@ import java.util.Map;
  * @param cpuMillis         CPU time of each portal process during the phase, by process name
  * @param servedBy          the processes that serve this arm, summed in {@link #cpuPerRequest()}
  * @param keycloakRequests  requests that reached the Keycloak stand-ins (JWK set, admin API) during the phase
+ * @param rssKib            resident memory of each portal process at the end of the phase, in KiB, by process name
  */
 public record ArmFigures(String label, long requests, long failed, double throughput, double medianMillis,
                          double p99Millis, Map<String, Double> cpuMillis, java.util.List<String> servedBy,
-                         int keycloakRequests) {
+                         int keycloakRequests, Map<String, Long> rssKib) {
+
+    /** Resident memory of one process at the end of the phase, in MiB. */
+    public double rssMib(String process) {
+        return rssKib.getOrDefault(process, 0L) / 1024.0;
+    }
 
     /** CPU milliseconds per request of the processes that serve this arm. */
     public double cpuPerRequest() {

@@ -10,7 +10,8 @@ public final class Scenarios {
 
     public static final String SMOKE = "smoke";
 
-    private static final List<BenchmarkScenario> ALL = List.of(new GatewayOverhead(), new AuthOverhead());
+    private static final List<BenchmarkScenario> ALL = List.of(new GatewayOverhead(), new AuthOverhead(),
+            new StartupMemory());
 
     private Scenarios() {
     }
