@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import com.mongodb.client.MongoDatabase;
 import org.awaitility.Awaitility;
@@ -29,6 +30,10 @@ import tools.jackson.databind.JsonNode;
  * after such a write, the run waits until the data stops changing and sends the suspect requests again, so only a
  * change they make themselves counts.
  * Collections that change on their own (the relay's leases and sent log) are excluded by name.
+ * <p>
+ * Reading the whole database after every request is what makes a run slow, so where the service's MongoDB client
+ * counts its writes ({@link MongoWrites}: every Spring test context's client, so {@link #local} runs), the database is
+ * read again only when a write has finished since the last reading; otherwise that reading is still the data.
  */
 public final class FuzzRun {
 
@@ -48,6 +53,11 @@ public final class FuzzRun {
     private final MongoDatabase database;
     private final Set<String> excludedCollections;
     private final Function<ApiFuzzer.Request, String> tokens;
+    /** The writes that may have changed the compared data so far, or null: read the database after every request. */
+    private final LongSupplier writes;
+    private MongoSnapshot lastSnapshot;
+    private long writesAtLastSnapshot;
+    private int snapshots;
 
     /**
      * @param baseUrl             the service, e.g. {@code http://127.0.0.1:8081}
@@ -57,16 +67,31 @@ public final class FuzzRun {
      */
     public FuzzRun(String baseUrl, MongoDatabase database, Set<String> excludedCollections,
             Function<ApiFuzzer.Request, String> tokens) {
+        this(baseUrl, database, excludedCollections, tokens, null);
+    }
+
+    /**
+     * A run that reads the database again only after {@code writes} counted a write to it: every client that writes
+     * to {@code database} must be counted by {@code writes} (see {@link MongoWrites#count}).
+     */
+    public FuzzRun(String baseUrl, MongoDatabase database, Set<String> excludedCollections,
+            Function<ApiFuzzer.Request, String> tokens, LongSupplier writes) {
         this.baseUrl = baseUrl;
         this.database = database;
         this.excludedCollections = Set.copyOf(excludedCollections);
         this.tokens = tokens;
+        this.writes = writes;
     }
 
-    /** A run against the service on {@code port} of this JVM, whose database is {@link MongoExtension}'s. */
+    /**
+     * A run against the service on {@code port} of this JVM, whose database is {@link MongoExtension}'s and whose
+     * writes {@link MongoWrites#INSTANCE} counts (as it does for every Spring test context).
+     */
     public static FuzzRun local(int port, Set<String> excludedCollections, Function<ApiFuzzer.Request, String> tokens) {
-        return new FuzzRun("http://127.0.0.1:" + port,
-                MongoExtension.client().getDatabase(MongoExtension.databaseName()), excludedCollections, tokens);
+        String databaseName = MongoExtension.databaseName();
+        Set<String> excluded = Set.copyOf(excludedCollections);
+        return new FuzzRun("http://127.0.0.1:" + port, MongoExtension.client().getDatabase(databaseName), excluded,
+                tokens, () -> MongoWrites.INSTANCE.count(databaseName, excluded));
     }
 
     /**
@@ -112,6 +137,7 @@ public final class FuzzRun {
     /** Sends every request and checks its answer; the report lists what failed. */
     public Report run(String name, long seed, List<ApiFuzzer.Request> requests) {
         Report report = new Report(name, seed);
+        snapshots = 0;
         // from settled data: the test's fixtures are accepted writes too, and their background work may still run
         MongoSnapshot baseline = settled();
         // true after an accepted write: what it started in the background (the outbox relay publishing, the
@@ -137,7 +163,7 @@ public final class FuzzRun {
             }
             List<ApiFuzzer.Request> suspects = request.writes() ? List.of(request) : List.copyOf(reads);
             reads.clear();
-            MongoSnapshot after = snapshot();
+            MongoSnapshot after = current();
             List<String> changes = baseline.changesTo(after);
             if (!changes.isEmpty() && unsettled) {
                 // the changes may be background work: let it finish, then send the suspects again and compare
@@ -149,7 +175,7 @@ public final class FuzzRun {
                     check(report, i, suspect, again);
                     refusedAgain &= !suspect.writes() || again.status() >= 400;
                 }
-                after = snapshot();
+                after = current();
                 changes = refusedAgain ? baseline.changesTo(after) : List.of();
             }
             if (!changes.isEmpty()) {
@@ -159,7 +185,7 @@ public final class FuzzRun {
             }
             baseline = after;
         }
-        report.millis = (System.nanoTime() - started) / 1_000_000;
+        report.finish(started, snapshots);
         log.info("{}", report.summary());
         return report;
     }
@@ -170,6 +196,7 @@ public final class FuzzRun {
      */
     public Report probe(String name, long seed, List<ApiFuzzer.Probe> probes) {
         Report report = new Report(name, seed);
+        snapshots = 0;
         // from settled data: the test's fixtures are accepted writes too, and their background work may still run
         MongoSnapshot baseline = settled();
         long started = System.nanoTime();
@@ -184,7 +211,7 @@ public final class FuzzRun {
             if (answer.status() != 400 || !namesField(answer.body(), probe.field())) {
                 report.fail(i, probe.request(), "expected 400 naming " + probe.field() + ", got " + answer);
             }
-            MongoSnapshot after = snapshot();
+            MongoSnapshot after = current();
             List<String> changes = baseline.changesTo(after);
             if (!changes.isEmpty()) {
                 report.fail(i, probe.request(), "changed stored data: " + abbreviate(changes));
@@ -192,7 +219,7 @@ public final class FuzzRun {
             }
             baseline = after;
         }
-        report.millis = (System.nanoTime() - started) / 1_000_000;
+        report.finish(started, snapshots);
         log.info("{}", report.summary());
         return report;
     }
@@ -209,7 +236,7 @@ public final class FuzzRun {
                 report.fail(i, requests.get(i), "expected " + status + ", got " + answer);
             }
         }
-        report.millis = (System.nanoTime() - started) / 1_000_000;
+        report.finish(started, 0);
         log.info("{}", report.summary());
         return report;
     }
@@ -262,7 +289,19 @@ public final class FuzzRun {
     }
 
     private MongoSnapshot snapshot() {
-        return MongoSnapshot.of(database, excludedCollections);
+        // the count first: a write that finishes while the data are read counts after it, and so is read next time
+        writesAtLastSnapshot = writes == null ? 0 : writes.getAsLong();
+        snapshots++;
+        lastSnapshot = MongoSnapshot.of(database, excludedCollections);
+        return lastSnapshot;
+    }
+
+    /** The data now: the last snapshot when no write has finished since it was taken, otherwise a new one. */
+    private MongoSnapshot current() {
+        if (writes != null && lastSnapshot != null && writes.getAsLong() == writesAtLastSnapshot) {
+            return lastSnapshot;
+        }
+        return snapshot();
     }
 
     private Answer send(ApiFuzzer.Request request) {
@@ -320,6 +359,7 @@ public final class FuzzRun {
         private int sent;
         private int changedDocuments;
         private long millis;
+        private int snapshots;
 
         Report(String name, long seed) {
             this.name = name;
@@ -335,8 +375,18 @@ public final class FuzzRun {
             failures.add("#" + index + " " + request + ": " + what);
         }
 
+        private void finish(long startedNanos, int snapshotsTaken) {
+            millis = (System.nanoTime() - startedNanos) / 1_000_000;
+            snapshots = snapshotsTaken;
+        }
+
         public int sent() {
             return sent;
+        }
+
+        /** How often the whole database was read to compare it. */
+        public int snapshots() {
+            return snapshots;
         }
 
         /** Answers with a status of 500 or more (or none at all). */
@@ -363,7 +413,8 @@ public final class FuzzRun {
         public String summary() {
             return name + ": " + sent + " requests (seed " + seed + ") in " + millis + " ms, answers by status "
                     + statuses + ", " + serverErrors() + " server errors, " + accepted() + " accepted, "
-                    + changedDocuments + " documents changed by refused requests, " + failures.size() + " failures";
+                    + changedDocuments + " documents changed by refused requests (database read " + snapshots
+                    + " times), " + failures.size() + " failures";
         }
 
         /** Fails listing the first failures, with the seed to replay them. */

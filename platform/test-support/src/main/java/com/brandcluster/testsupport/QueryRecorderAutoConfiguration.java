@@ -7,8 +7,8 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 import org.springframework.context.annotation.Bean;
 
 /**
- * Adds {@link QueryRecorder} to the MongoDB client of every Spring Boot context started in a JVM with test-support on
- * its class path (the services' tests; never a service's own jar).
+ * Adds {@link QueryRecorder} and {@link MongoWrites#INSTANCE} to the MongoDB client of every Spring Boot context
+ * started in a JVM with test-support on its class path (the services' tests; never a service's own jar).
  */
 @AutoConfiguration
 @ConditionalOnClass({MongoClient.class, MongoClientSettingsBuilderCustomizer.class})
@@ -16,6 +16,7 @@ public class QueryRecorderAutoConfiguration {
 
     @Bean
     MongoClientSettingsBuilderCustomizer testSupportQueryRecorder() {
-        return settings -> settings.addCommandListener(QueryRecorder.INSTANCE);
+        return settings -> settings.addCommandListener(QueryRecorder.INSTANCE)
+                .addCommandListener(MongoWrites.INSTANCE);
     }
 }

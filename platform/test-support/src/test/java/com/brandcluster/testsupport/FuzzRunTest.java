@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -23,6 +25,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link FuzzRun}'s mass-assignment probes against a small service of its own that refuses every probe naming the
  * field: the background work a test's fixtures started (an outbox relay marking their events sent) is not blamed on
- * the probes, while a refused probe that stores something still fails the run.
+ * the probes, while a refused probe that stores something still fails the run; both when the run reads the whole
+ * database after every probe and when it reads it only after the client's {@link MongoWrites} counted a write.
  */
 class FuzzRunTest {
 
@@ -45,6 +50,7 @@ class FuzzRunTest {
     private MongoServer mongoServer;
     private MongoClient mongoClient;
     private MongoDatabase database;
+    private MongoWrites writes;
     private HttpServer http;
     private ScheduledExecutorService relay;
     private volatile boolean storesWhatItRefuses;
@@ -53,7 +59,11 @@ class FuzzRunTest {
     void start() throws IOException {
         mongoServer = new MongoServer(new MemoryBackend());
         InetSocketAddress mongoAddress = mongoServer.bind();
-        mongoClient = MongoClients.create("mongodb://" + mongoAddress.getHostString() + ":" + mongoAddress.getPort());
+        writes = new MongoWrites();
+        mongoClient = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://" + mongoAddress.getHostString() + ":"
+                        + mongoAddress.getPort()))
+                .addCommandListener(writes).build());
         database = mongoClient.getDatabase("fuzz");
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/api/", this::refuse);
@@ -69,9 +79,10 @@ class FuzzRunTest {
         mongoServer.shutdown();
     }
 
-    @Test
-    void theFixturesBackgroundWorkIsNotBlamedOnTheProbesThatFollow() {
-        FuzzRun run = run();
+    @ParameterizedTest(name = "writes counted: {0}")
+    @ValueSource(booleans = {false, true})
+    void theFixturesBackgroundWorkIsNotBlamedOnTheProbesThatFollow(boolean writesCounted) {
+        FuzzRun run = run(writesCounted);
         fixtureWhoseEventIsRelayedShortlyAfter();
 
         FuzzRun.Report report = run.probe("things mass assignment", 1, PROBES);
@@ -83,9 +94,10 @@ class FuzzRunTest {
                 .isNotNull();
     }
 
-    @Test
-    void aRefusedProbeThatStoresStillFailsTheRun() {
-        FuzzRun run = run();
+    @ParameterizedTest(name = "writes counted: {0}")
+    @ValueSource(booleans = {false, true})
+    void aRefusedProbeThatStoresStillFailsTheRun(boolean writesCounted) {
+        FuzzRun run = run(writesCounted);
         fixtureWhoseEventIsRelayedShortlyAfter();
         storesWhatItRefuses = true;
 
@@ -93,6 +105,37 @@ class FuzzRunTest {
 
         assertThat(report.failures()).hasSize(ApiFuzzer.SENSITIVE_FIELDS.size())
                 .allSatisfy(failure -> assertThat(failure).contains("changed stored data"));
+    }
+
+    @Test
+    void withWritesCountedTheDatabaseIsReadAgainOnlyAfterAWrite() {
+        database.getCollection("things").insertOne(new Document("_id", "t1"));
+
+        FuzzRun.Report quiet = run(true).probe("things mass assignment", 1, PROBES);
+        storesWhatItRefuses = true;
+        FuzzRun.Report storing = run(true).probe("things mass assignment", 1, PROBES);
+        storesWhatItRefuses = false;
+        FuzzRun.Report everyTime = run(false).probe("things mass assignment", 1, PROBES);
+
+        assertThat(quiet.failures()).isEmpty();
+        assertThat(quiet.snapshots()).as("the settling reads only").isEqualTo(2);
+        assertThat(storing.snapshots()).isEqualTo(2 + ApiFuzzer.SENSITIVE_FIELDS.size());
+        assertThat(everyTime.snapshots()).isEqualTo(2 + ApiFuzzer.SENSITIVE_FIELDS.size());
+    }
+
+    @Test
+    void countsFinishedWritesPerCollectionButNotReadsOrExcludedCollections() {
+        database.getCollection("things").insertOne(new Document("_id", "t1"));
+        database.getCollection("things").updateOne(Filters.eq("_id", "t1"), Updates.set("title", "lamp"));
+        database.getCollection("leases").insertOne(new Document("_id", "l1"));
+        database.getCollection("things").find().first();
+        database.getCollection("things").countDocuments();
+        database.getCollection("things").aggregate(List.of(new Document("$match", new Document()))).first();
+        mongoClient.getDatabase("other").getCollection("things").insertOne(new Document("_id", "o1"));
+
+        assertThat(writes.count("fuzz", Set.of("leases"))).isEqualTo(2);
+        assertThat(writes.count("fuzz", Set.of())).isEqualTo(3);
+        assertThat(writes.count("other", Set.of())).isEqualTo(1);
     }
 
     /** A thing saved with a pending event, which a relay marks sent a moment later (while probes would run). */
@@ -103,8 +146,10 @@ class FuzzRunTest {
                 Updates.set("outbox.0.sentAt", "now")), 30, TimeUnit.MILLISECONDS);
     }
 
-    private FuzzRun run() {
-        return new FuzzRun("http://127.0.0.1:" + http.getAddress().getPort(), database, Set.of(), request -> null);
+    private FuzzRun run(boolean writesCounted) {
+        String url = "http://127.0.0.1:" + http.getAddress().getPort();
+        return writesCounted ? new FuzzRun(url, database, Set.of(), request -> null, () -> writes.count("fuzz", Set.of()))
+                : new FuzzRun(url, database, Set.of(), request -> null);
     }
 
     /** Answers 400 naming the request's first field, a little slowly, having stored it if told to. */
