@@ -22,7 +22,7 @@ import tools.jackson.databind.SerializationFeature;
 /**
  * The committed OpenAPI documents under {@code openapi/} at the repository root, one per service
  * ({@code openapi/<module>.json}), and the check that keeps them in step with the code: a service's
- * {@code OpenApiDocumentTest} fetches its live document and calls {@link #assertMatchesCommitted}. When they differ
+ * {@code OpenApiDocumentIT} fetches its live document and calls {@link #assertMatchesCommitted}. When they differ
  * the test fails, naming the first differences; outside CI (environment variable {@code CI} unset) it also rewrites
  * the committed file, so the developer reviews the diff and commits it.
  */
