@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * RabbitMQ unreachable while the secretariat changes members: {@value #DEFAULT_CHANGES} suspensions and reinstatements
- * of {@value #MEMBERS} members from {@value #THREADS} threads, with the broker gone for 20 s in the middle. Afterwards
+ * of {@value #DEFAULT_MEMBERS} members from {@value #THREADS} threads, with the broker gone for 20 s in the middle. Afterwards
  * every consumer's copy of every membership holds its last change, every change reached every consumer and none was
  * applied twice.
  * <p>
@@ -45,16 +45,18 @@ import static org.awaitility.Awaitility.await;
  * on a machine whose broker other builds use. The real broker restart ({@code rabbitmqctl stop_app} and
  * {@code start_app}) runs where nothing else uses the broker: with {@code CI=true} or
  * {@code -Dfaults.broker-restart=true}. The long variant ({@code -Pfaults-long}) makes more changes
- * ({@code faults.changes}) through several outages ({@code faults.outages}).
+ * ({@code faults.changes}) of more members ({@code faults.members}, so that each membership sees about a hundred
+ * changes, not a thousand) through several outages ({@code faults.outages}).
  */
 @PortalSystemTest
 @Order(Integer.MAX_VALUE - 4)
 class BrokerOutageIT {
 
     static final int DEFAULT_CHANGES = 2_000;
-    static final int MEMBERS = 20;
+    static final int DEFAULT_MEMBERS = 20;
     static final int THREADS = 4;
     private static final int CHANGES = Integer.getInteger("faults.changes", DEFAULT_CHANGES);
+    private static final int MEMBERS = Integer.getInteger("faults.members", DEFAULT_MEMBERS);
     private static final int OUTAGES = Integer.getInteger("faults.outages", 1);
     private static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("faults.outage-seconds", 20));
     private static final Duration CONVERGENCE = Duration.ofMinutes(3);
