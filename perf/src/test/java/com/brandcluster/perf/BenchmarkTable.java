@@ -62,7 +62,8 @@ public final class BenchmarkTable {
         long requests = arm.get("requests").asLong();
         long failed = arm.get("failed").asLong();
         if (requests == 0 || failed > 0) {
-            throw new IllegalStateException(request + ": " + requests + " requests, " + failed + " failed");
+            throw new IllegalStateException(request + ": " + requests + " requests, " + failed + " failed "
+                    + arm.get("counts"));
         }
         Map<String, Double> cpu = new HashMap<>();
         arm.get("cpuMillis").properties().forEach(e -> cpu.put(e.getKey(), e.getValue().asDouble()));
@@ -70,10 +71,16 @@ public final class BenchmarkTable {
         arm.get("servedBy").forEach(name -> servedBy.add(name.asString()));
         Map<String, Long> rss = new HashMap<>();
         arm.get("rssKib").properties().forEach(e -> rss.put(e.getKey(), e.getValue().asLong()));
+        Map<String, ArmFigures.Outcome> outcomes = new LinkedHashMap<>();
+        arm.get("outcomes").properties().forEach(e -> outcomes.put(e.getKey(), new ArmFigures.Outcome(
+                e.getValue().get("requests").asLong(), e.getValue().get("medianMillis").asDouble(),
+                e.getValue().get("p99Millis").asDouble())));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        arm.get("counts").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
         double seconds = arm.get("durationMillis").asLong() / 1000.0;
         return new ArmFigures(arm.get("arm").asString(), requests, failed, requests / seconds,
                 arm.get("medianMillis").asDouble(), arm.get("p99Millis").asDouble(), cpu, servedBy,
-                arm.get("keycloakRequests").asInt(), rss);
+                arm.get("keycloakRequests").asInt(), rss, outcomes, counts);
     }
 
     private static String markdown(JsonNode run, List<TableRow> rows) {

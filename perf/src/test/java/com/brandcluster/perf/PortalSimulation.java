@@ -9,28 +9,38 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import com.brandcluster.perf.driver.BookingPortal;
 import com.brandcluster.perf.driver.CoreSplit;
 import com.brandcluster.perf.driver.DirectoryPortal;
+import com.brandcluster.perf.driver.PortalProcess;
 import com.brandcluster.perf.driver.ServiceStartups;
 import com.brandcluster.perf.driver.StartupFigure;
 import com.brandcluster.perf.scenario.Arm;
 import com.brandcluster.perf.scenario.BenchmarkScenario;
+import com.brandcluster.perf.scenario.BookingContention;
 import com.brandcluster.perf.scenario.Scenarios;
 import com.brandcluster.perf.scenario.StartupMemory;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -52,11 +62,15 @@ public class PortalSimulation extends Simulation {
     private final Duration measure = Duration.parse("PT" + System.getProperty("perf.measure", "2s"));
     private final int users = Integer.getInteger("perf.users", 2);
     private final int members = Integer.getInteger("perf.members", 20);
+    private final int bookingAttempts = Integer.getInteger("perf.bookingAttempts", 40);
+    private final int bookingSlots = Integer.getInteger("perf.bookingSlots", 5);
     private final int startupRounds = Integer.getInteger("perf.startupRounds", 3);
     private final Path dir = Path.of(System.getProperty("perf.dir", "target/perf"));
     private final CoreSplit cores = CoreSplit.fromSystemProperties();
     private final List<Measurement> measurements = new ArrayList<>();
+    private final PortalProcess mongo;
     private final DirectoryPortal portal;
+    private final BookingPortal bookings;
     private final List<StartupFigure> startups;
 
     public PortalSimulation() {
@@ -70,22 +84,49 @@ public class PortalSimulation extends Simulation {
         List<StartupFigure> sideBySide = StartupMemory.NAME.equals(run)
                 ? ServiceStartups.measure(dir, startupRounds) : List.of();
         cores.pinThisJvm();
-        portal = DirectoryPortal.start(cores, dir, Path.of(System.getProperty("perf.profileJar")), members);
-        startups = sideBySide.isEmpty() ? portal.startups() : sideBySide;
+        mongo = PortalProcess.mongo(dir);
+        // the portals' processes start side by side, on every CPU
+        CompletableFuture<DirectoryPortal> directory = scenarios.stream().anyMatch(BenchmarkScenario::readsDirectory)
+                ? CompletableFuture.supplyAsync(() -> DirectoryPortal.start(cores, dir,
+                        Path.of(System.getProperty("perf.profileJar")), members, mongo))
+                : CompletableFuture.completedFuture(null);
+        CompletableFuture<BookingPortal> booking = scenarios.stream().anyMatch(BookingContention.class::isInstance)
+                ? CompletableFuture.supplyAsync(() -> BookingPortal.start(cores, dir, bookingAttempts, mongo))
+                : CompletableFuture.completedFuture(null);
         try {
+            CompletableFuture.allOf(directory, booking).exceptionally(ignored -> null).join();
+            portal = directory.join();
+            bookings = booking.join();
+            startups = !sideBySide.isEmpty() ? sideBySide : Stream.concat(
+                    portal == null ? Stream.empty() : portal.startups().stream(),
+                    bookings == null ? Stream.empty() : bookings.startups().stream()).toList();
             chainPhases(scenarios);
         }
         catch (RuntimeException ex) {
-            portal.close();
+            directory.thenAccept(started -> {
+                if (started != null) {
+                    started.close();
+                }
+            });
+            booking.thenAccept(started -> {
+                if (started != null) {
+                    started.close();
+                }
+            });
+            mongo.stop();
             throw ex;
         }
     }
 
     private void chainPhases(List<BenchmarkScenario> scenarios) {
         List<PopulationBuilder> steps = new ArrayList<>();
-        List<Map<String, Object>> tokens = portal.memberTokens().stream()
+        List<Map<String, Object>> tokens = portal == null ? List.of() : portal.memberTokens().stream()
                 .map(token -> Map.<String, Object>of("bearer", "Bearer " + token)).toList();
         for (BenchmarkScenario scenario : scenarios) {
+            if (scenario instanceof BookingContention) {
+                steps.addAll(bookingBursts());
+                continue;
+            }
             List<Arm> arms = scenario.arms(portal);
             for (Arm arm : arms) {
                 steps.add(population("warm-up " + Measurement.requestName(scenario.name(), arm.label()), arm, tokens,
@@ -104,6 +145,74 @@ public class PortalSimulation extends Simulation {
         }
         HttpProtocolBuilder protocol = http.disableWarmUp().disableCaching().acceptHeader("application/json");
         setUp(chain).protocols(protocol).assertions(global().failedRequests().count().is(0L));
+    }
+
+    /**
+     * Scenario 3: a warm-up burst on one expert's slots, then the measured burst on another's, each of
+     * {@code bookingAttempts} attempts at once on {@code bookingSlots} slots; afterwards the measured expert's slots
+     * are read back from the database and the API, for {@link BookingContention}'s check.
+     */
+    private List<PopulationBuilder> bookingBursts() {
+        BookingPortal.Expert warmUpExpert = bookings.expertWithSlots("Warm-up Expert", bookingSlots);
+        BookingPortal.Expert expert = bookings.expertWithSlots("Contended Expert", bookingSlots);
+        Arm arm = BookingContention.arm(bookings, bookingAttempts, bookingSlots);
+        Measurement measurement = new Measurement(BookingContention.NAME, arm, bookings.processes(),
+                bookings::keycloakRequests, () -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put(BookingContention.ATTEMPTS, (long) bookingAttempts);
+            counts.put(BookingContention.SLOTS, (long) bookingSlots);
+            counts.putAll(bookings.held(expert));
+            return counts;
+        });
+        measurements.add(measurement);
+        return List.of(burst("warm-up " + measurement.requestName(), bookings.attempts(warmUpExpert, bookingAttempts),
+                null), burst(measurement.requestName(), bookings.attempts(expert, bookingAttempts), measurement));
+    }
+
+    /**
+     * Every attempt at once, one virtual user each: a booking's POST, which must answer 201 or 409. In the measured
+     * burst each answer is told apart: booked (201), refused (409 with a problem detail, counted by its type), or a
+     * failure.
+     */
+    private PopulationBuilder burst(String name, List<Map<String, Object>> attempts, Measurement measurement) {
+        ChainBuilder attempt = exec(http(name).post("#{url}")
+                .header("Authorization", "#{bearer}")
+                .header("Accept", "application/json, application/problem+json")
+                .body(StringBody("#{body}")).asJson()
+                .check(status().saveAs("status"), responseTimeInMillis().saveAs("responseMillis"),
+                        header("Content-Type").saveAs("contentType"), jsonPath("$.type").optional()
+                                .saveAs("problemType"), status().in(201, 409)));
+        if (measurement != null) {
+            attempt = exec(session -> {
+                measurement.userStarted();
+                return session;
+            }).exec(attempt).exec(session -> {
+                recordAttempt(measurement, session);
+                measurement.userFinished();
+                return session;
+            });
+        }
+        return scenario(name).feed(listFeeder(attempts).queue()).exec(attempt)
+                .injectOpen(atOnceUsers(attempts.size()));
+    }
+
+    private static void recordAttempt(Measurement measurement, Session session) {
+        int status = session.contains("status") ? session.getInt("status") : -1;
+        Long millis = session.contains("responseMillis") ? session.getLong("responseMillis") : null;
+        boolean problem = session.contains("contentType")
+                && session.getString("contentType").startsWith("application/problem+json");
+        if (status == 201) {
+            measurement.record(BookingContention.BOOKED, millis);
+        }
+        else if (status == 409 && problem && session.contains("problemType")) {
+            measurement.record(BookingContention.REFUSED, millis);
+            String type = session.getString("problemType");
+            measurement.count(BookingContention.CONFLICT + type.substring(type.lastIndexOf(':') + 1));
+        }
+        else {
+            measurement.record(null);
+            measurement.count(status == 409 ? "409 without a problem detail" : "status " + status);
+        }
     }
 
     /** {@code users} users, each with a member's token, sending the arm's read in a loop for {@code length}. */
@@ -149,7 +258,8 @@ public class PortalSimulation extends Simulation {
             record.put("startedHow", StartupMemory.NAME.equals(run)
                     ? "each service alone on every CPU, " + (startupRounds == 1 ? "1 round"
                     : startupRounds + " rounds, medians")
-                    : "membership-service twice and the gateway together on every CPU");
+                    : startups.stream().map(StartupFigure::service).collect(Collectors.joining(", "))
+                    + " together on every CPU");
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("run.json"),
                     JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(record));
@@ -158,7 +268,13 @@ public class PortalSimulation extends Simulation {
             throw new UncheckedIOException(ex);
         }
         finally {
-            portal.close();
+            if (portal != null) {
+                portal.close();
+            }
+            if (bookings != null) {
+                bookings.close();
+            }
+            mongo.stop();
         }
     }
 }
