@@ -45,15 +45,18 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * Runs the scenarios of {@code -Dscenario} (one, or every one for {@code smoke}) against one {@link DirectoryPortal}:
- * for each scenario, every arm is warmed up ({@code -Dperf.warmup}) and then every arm measured
- * ({@code -Dperf.measure}), one after the other, each by {@code -Dperf.users} virtual users that send the read in a
- * loop (a closed model: the same concurrency on every arm), each user with the token of a member of its own. This JVM
- * is the load generator, pinned to the load CPUs ({@link CoreSplit}). Each measured phase's requests, response times,
- * CPU times and Keycloak requests go to {@code <perf.dir>/run.json}, from which {@link BenchmarkTable} prints the
- * table; Gatling's own HTML report is written beside it, for a closer look. The record holds the services' starts
- * too: for {@value StartupMemory#NAME}, every service started three ways side by side before anything else
- * ({@link ServiceStartups}, on every CPU); otherwise the starts of the portal's own processes.
+ * Runs the scenarios of {@code -Dscenario} (one, or every one for {@code smoke}) against the portals they need, started
+ * side by side on one MongoDB process: {@link DirectoryPortal} for the directory reads, {@link BookingPortal} for
+ * booking contention. For each directory scenario, every arm is warmed up ({@code -Dperf.warmup}) and then every arm
+ * measured ({@code -Dperf.measure}), one after the other, each by {@code -Dperf.users} virtual users that send the read
+ * in a loop (a closed model: the same concurrency on every arm), each user with the token of a member of its own. For
+ * {@value BookingContention#NAME}, a warm-up burst and then the measured one: {@code -Dperf.bookingAttempts} attempts at
+ * once on {@code -Dperf.bookingSlots} slots of an expert. This JVM is the load generator, pinned to the load CPUs
+ * ({@link CoreSplit}). Each measured phase's requests, response times, CPU times and Keycloak requests go to
+ * {@code <perf.dir>/run.json}, from which {@link BenchmarkTable} prints the table; Gatling's own HTML report is
+ * written beside it, for a closer look. The record holds the services' starts too: for {@value StartupMemory#NAME},
+ * every service started three ways side by side before anything else ({@link ServiceStartups}, on every CPU);
+ * otherwise the starts of the portals' own processes.
  */
 public class PortalSimulation extends Simulation {
 
