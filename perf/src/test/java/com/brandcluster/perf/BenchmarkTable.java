@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.brandcluster.perf.driver.StartupFigure;
 import com.brandcluster.perf.scenario.ArmFigures;
+import com.brandcluster.perf.scenario.BookingContention;
 import com.brandcluster.perf.scenario.Scenarios;
 import com.brandcluster.perf.scenario.StartupMemory;
 import com.brandcluster.perf.scenario.TableRow;
@@ -85,11 +86,19 @@ public final class BenchmarkTable {
 
     private static String markdown(JsonNode run, List<TableRow> rows) {
         StringBuilder table = new StringBuilder();
-        table.append("Run: ").append(run.get("scenario").asString())
-                .append(", ").append(run.get("users").asInt()).append(" concurrent users per arm, warm-up ")
-                .append(run.get("warmup").asString()).append(" and measurement ").append(run.get("measure").asString())
-                .append(" per arm, ").append(run.get("members").asInt()).append(" members; ")
-                .append(run.get("cores").asString()).append(".\n\n");
+        List<String> scenarios = rows.stream().map(TableRow::scenario).distinct().toList();
+        table.append("Run: ").append(run.get("scenario").asString());
+        if (scenarios.stream().anyMatch(s -> Scenarios.byName(s).readsDirectory())) {
+            table.append(", ").append(run.get("users").asInt()).append(" concurrent users per arm, warm-up ")
+                    .append(run.get("warmup").asString()).append(" and measurement ")
+                    .append(run.get("measure").asString()).append(" per arm, ").append(run.get("members").asInt())
+                    .append(" members");
+        }
+        if (scenarios.contains(BookingContention.NAME)) {
+            table.append(", ").append(run.get("bookingAttempts").asInt()).append(" booking attempts at once on ")
+                    .append(run.get("bookingSlots").asInt()).append(" slots after a warm-up burst of as many");
+        }
+        table.append("; ").append(run.get("cores").asString()).append(".\n\n");
         table.append("| scenario | measure | reference | figure | ratio | target "
                 + "| CPU ms/request (reference -> figure) |\n");
         table.append("|---|---|---|---|---|---|---|\n");

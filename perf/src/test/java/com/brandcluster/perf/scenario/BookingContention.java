@@ -65,6 +65,7 @@ public final class BookingContention implements BenchmarkScenario {
                 .map(e -> e.getValue() + " " + e.getKey().substring(CONFLICT.length()))
                 .collect(Collectors.joining(", "));
         check(burst, attempts, slots, booked, refused);
+        double withDatabase = burst.cpuPerRequest() + burst.cpuPerRequest("mongodb");
         String cpu = millis(burst.cpuPerRequest()) + " ("
                 + burst.servedBy().stream().map(p -> millis(burst.cpuPerRequest(p))).collect(Collectors.joining(" + "))
                 + "), MongoDB " + millis(burst.cpuPerRequest("mongodb"));
@@ -77,6 +78,9 @@ public final class BookingContention implements BenchmarkScenario {
                                 + " slots still free)", cpu),
                 new TableRow(NAME, "throughput (attempts/s)", "", String.format("%.0f", burst.throughput()), "",
                         "reported", cpu),
+                new TableRow(NAME, "CPU-bound capacity (attempts/s per core)", "",
+                        String.format("%.0f instances and MongoDB", 1000 / withDatabase), "", "reported",
+                        String.format("the portal got %.0f%% of its core", withDatabase * burst.throughput() / 10)),
                 new TableRow(NAME, "median / p99 latency (ms): refused -> booked",
                         millis(refused.medianMillis()) + " / " + millis(refused.p99Millis()),
                         millis(booked.medianMillis()) + " / " + millis(booked.p99Millis()),
