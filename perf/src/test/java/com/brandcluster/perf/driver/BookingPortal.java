@@ -44,6 +44,9 @@ public final class BookingPortal implements AutoCloseable {
 
     public static final String CLUSTER = "bench-salons";
     public static final String BOOKINGS = "/api/salons/consultations";
+    /** What {@link #held} counts. */
+    public static final String CONSULTATIONS = "consultations", SLOTS_HELD = "slots held",
+            MOST_ON_ONE_SLOT = "most on one slot", SLOTS_STILL_FREE = "slots still free";
     static final int HOURS_PER_YEAR = 10;
     private static final String DATABASE = "salons";
     private static final String TIER = "member";
@@ -185,12 +188,12 @@ public final class BookingPortal implements AutoCloseable {
             for (Document consultation : standing) {
                 perSlot.merge(consultation.getDate("start").toInstant(), 1L, Long::sum);
             }
-            held.put("consultations", (long) standing.size());
-            held.put("slots held", perSlot.keySet().stream().filter(expert.slots()::contains).count());
-            held.put("most on one slot", perSlot.values().stream().mapToLong(Long::longValue).max().orElse(0));
+            held.put(CONSULTATIONS, (long) standing.size());
+            held.put(SLOTS_HELD, perSlot.keySet().stream().filter(expert.slots()::contains).count());
+            held.put(MOST_ON_ONE_SLOT, perSlot.values().stream().mapToLong(Long::longValue).max().orElse(0));
         }
         Set<Instant> free = new HashSet<>(freeSlots(expert.id()));
-        held.put("slots still free", expert.slots().stream().filter(free::contains).count());
+        held.put(SLOTS_STILL_FREE, expert.slots().stream().filter(free::contains).count());
         return held;
     }
 

@@ -73,8 +73,8 @@ public final class BookingContention implements BenchmarkScenario {
                 new TableRow(NAME, "attempts: booked / refused (409)",
                         attempts + " attempts on " + slots + " slots, 2 instances",
                         booked.requests() + " booked / " + refused.requests() + " refused (" + conflicts + ")", "",
-                        "exactly " + slots + " booked, the rest 409: met (" + burst.count("consultations")
-                                + " consultations stand, one per slot, " + burst.count("slots still free")
+                        "exactly " + slots + " booked, the rest 409: met (" + burst.count(BookingPortal.CONSULTATIONS)
+                                + " consultations stand, one per slot, " + burst.count(BookingPortal.SLOTS_STILL_FREE)
                                 + " slots still free)", cpu),
                 new TableRow(NAME, "throughput (attempts/s)", "", String.format("%.0f", burst.throughput()), "",
                         "reported", cpu),
@@ -106,8 +106,8 @@ public final class BookingContention implements BenchmarkScenario {
         if (burst.requests() + burst.failed() != attempts) {
             wrong.add((burst.requests() + burst.failed()) + " attempts answered");
         }
-        for (Map.Entry<String, Long> held : Map.of("consultations", slots, "slots held", slots, "most on one slot", 1L,
-                "slots still free", 0L).entrySet()) {
+        for (Map.Entry<String, Long> held : Map.of(BookingPortal.CONSULTATIONS, slots, BookingPortal.SLOTS_HELD, slots,
+                BookingPortal.MOST_ON_ONE_SLOT, 1L, BookingPortal.SLOTS_STILL_FREE, 0L).entrySet()) {
             if (burst.count(held.getKey()) != held.getValue()) {
                 wrong.add(held.getKey() + " " + burst.count(held.getKey()) + ", not " + held.getValue());
             }
