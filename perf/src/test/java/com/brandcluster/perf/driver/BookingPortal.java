@@ -1,6 +1,7 @@
 package com.brandcluster.perf.driver;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -132,7 +133,7 @@ public final class BookingPortal implements AutoCloseable {
                 "languages", List.of("zh-CN"), "timeZone", EXPERT_ZONE.getId(), "clusters", List.of(CLUSTER));
         String expertId = require(expert.post("/api/salons/experts", profile), 201).at("/id");
         Map<String, Object> availability = new LinkedHashMap<>();
-        availability.put("weekly", Arrays.stream(java.time.DayOfWeek.values())
+        availability.put("weekly", Arrays.stream(DayOfWeek.values())
                 .map(day -> Map.of("day", day.name(), "start", "08:00", "end", "20:00")).toList());
         availability.put("slotMinutes", 60);
         availability.put("bufferBeforeMinutes", 0);
@@ -150,7 +151,7 @@ public final class BookingPortal implements AutoCloseable {
 
     /**
      * {@code count} booking attempts on the expert's slots, as a feeder's records ({@code url}, {@code bearer},
-     * {@code body}): attempt {@code i} books slot {@code i % slots} for member {@code i} (a member books once), on the
+     * {@code body}): attempt {@code i} books slot {@code i % slots} for member {@code i} (once per burst), on the
      * instance {@code (i % slots + i / slots) % 2}, so that consecutive attempts alternate between the instances and
      * so do the attempts on each slot.
      */
