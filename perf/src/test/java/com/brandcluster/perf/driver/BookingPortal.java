@@ -132,15 +132,11 @@ public final class BookingPortal implements AutoCloseable {
         Map<String, Object> profile = Map.of("name", name, "topics", List.of("BRAND_EVALUATION"),
                 "languages", List.of("zh-CN"), "timeZone", EXPERT_ZONE.getId(), "clusters", List.of(CLUSTER));
         String expertId = require(expert.post("/api/salons/experts", profile), 201).at("/id");
-        Map<String, Object> availability = new LinkedHashMap<>();
-        availability.put("weekly", Arrays.stream(DayOfWeek.values())
-                .map(day -> Map.of("day", day.name(), "start", "08:00", "end", "20:00")).toList());
-        availability.put("slotMinutes", 60);
-        availability.put("bufferBeforeMinutes", 0);
-        availability.put("bufferAfterMinutes", 0);
-        availability.put("minimumNoticeMinutes", 60);
-        availability.put("autoConfirm", false);
-        availability.put("cancellationCutoffMinutes", 24 * 60);
+        List<Map<String, String>> everyDay = Arrays.stream(DayOfWeek.values())
+                .map(day -> Map.of("day", day.name(), "start", "08:00", "end", "20:00")).toList();
+        Map<String, Object> availability = Map.of("weekly", everyDay, "slotMinutes", 60, "bufferBeforeMinutes", 0,
+                "bufferAfterMinutes", 0, "minimumNoticeMinutes", 60, "autoConfirm", false,
+                "cancellationCutoffMinutes", 24 * 60);
         require(expert.put("/api/salons/experts/" + expertId + "/availability", availability), 200);
         List<Instant> free = freeSlots(expertId);
         if (free.size() < slots) {
