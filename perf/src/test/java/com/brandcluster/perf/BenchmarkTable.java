@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.brandcluster.perf.driver.StartupFigure;
 import com.brandcluster.perf.scenario.ArmFigures;
+import com.brandcluster.perf.scenario.BookingContention;
 import com.brandcluster.perf.scenario.Scenarios;
 import com.brandcluster.perf.scenario.StartupMemory;
 import com.brandcluster.perf.scenario.TableRow;
@@ -62,7 +63,8 @@ public final class BenchmarkTable {
         long requests = arm.get("requests").asLong();
         long failed = arm.get("failed").asLong();
         if (requests == 0 || failed > 0) {
-            throw new IllegalStateException(request + ": " + requests + " requests, " + failed + " failed");
+            throw new IllegalStateException(request + ": " + requests + " requests, " + failed + " failed "
+                    + arm.get("counts"));
         }
         Map<String, Double> cpu = new HashMap<>();
         arm.get("cpuMillis").properties().forEach(e -> cpu.put(e.getKey(), e.getValue().asDouble()));
@@ -70,19 +72,33 @@ public final class BenchmarkTable {
         arm.get("servedBy").forEach(name -> servedBy.add(name.asString()));
         Map<String, Long> rss = new HashMap<>();
         arm.get("rssKib").properties().forEach(e -> rss.put(e.getKey(), e.getValue().asLong()));
+        Map<String, ArmFigures.Outcome> outcomes = new LinkedHashMap<>();
+        arm.get("outcomes").properties().forEach(e -> outcomes.put(e.getKey(), new ArmFigures.Outcome(
+                e.getValue().get("requests").asLong(), e.getValue().get("medianMillis").asDouble(),
+                e.getValue().get("p99Millis").asDouble())));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        arm.get("counts").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
         double seconds = arm.get("durationMillis").asLong() / 1000.0;
         return new ArmFigures(arm.get("arm").asString(), requests, failed, requests / seconds,
                 arm.get("medianMillis").asDouble(), arm.get("p99Millis").asDouble(), cpu, servedBy,
-                arm.get("keycloakRequests").asInt(), rss);
+                arm.get("keycloakRequests").asInt(), rss, outcomes, counts);
     }
 
     private static String markdown(JsonNode run, List<TableRow> rows) {
         StringBuilder table = new StringBuilder();
-        table.append("Run: ").append(run.get("scenario").asString())
-                .append(", ").append(run.get("users").asInt()).append(" concurrent users per arm, warm-up ")
-                .append(run.get("warmup").asString()).append(" and measurement ").append(run.get("measure").asString())
-                .append(" per arm, ").append(run.get("members").asInt()).append(" members; ")
-                .append(run.get("cores").asString()).append(".\n\n");
+        List<String> scenarios = rows.stream().map(TableRow::scenario).distinct().toList();
+        table.append("Run: ").append(run.get("scenario").asString());
+        if (scenarios.stream().anyMatch(s -> Scenarios.byName(s).readsDirectory())) {
+            table.append(", ").append(run.get("users").asInt()).append(" concurrent users per arm, warm-up ")
+                    .append(run.get("warmup").asString()).append(" and measurement ")
+                    .append(run.get("measure").asString()).append(" per arm, ").append(run.get("members").asInt())
+                    .append(" members");
+        }
+        if (scenarios.contains(BookingContention.NAME)) {
+            table.append(", ").append(run.get("bookingAttempts").asInt()).append(" booking attempts at once on ")
+                    .append(run.get("bookingSlots").asInt()).append(" slots after a warm-up burst of as many");
+        }
+        table.append("; ").append(run.get("cores").asString()).append(".\n\n");
         table.append("| scenario | measure | reference | figure | ratio | target "
                 + "| CPU ms/request (reference -> figure) |\n");
         table.append("|---|---|---|---|---|---|---|\n");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import com.brandcluster.perf.driver.PortalProcess;
 import com.brandcluster.perf.scenario.Arm;
@@ -12,7 +13,8 @@ import com.brandcluster.perf.scenario.Arm;
 /**
  * The measured phase of one arm: opened when its first virtual user starts and closed when its last one ends, with
  * each portal process's CPU time and the Keycloak stand-ins' request count read at both moments, and its resident memory
- * at the end.
+ * at the end. Requests may be told apart by outcome (each with its own response times), events counted by name, and
+ * counts read from the portal once the run is over (what a scenario checks afterwards).
  */
 final class Measurement {
 
@@ -22,14 +24,24 @@ final class Measurement {
     private final IntSupplier keycloakRequests;
     private final AtomicInteger running = new AtomicInteger();
     private final LatencyHistogram latencies = new LatencyHistogram();
+    private final Map<String, LatencyHistogram> outcomes = new LinkedHashMap<>();
+    private final Map<String, Long> counts = new LinkedHashMap<>();
+    private final Supplier<Map<String, Long>> afterwards;
     private volatile Snapshot start;
     private volatile Snapshot end;
 
     Measurement(String scenario, Arm arm, List<PortalProcess> processes, IntSupplier keycloakRequests) {
+        this(scenario, arm, processes, keycloakRequests, Map::of);
+    }
+
+    /** A phase whose record holds {@code afterwards}' counts too, read when the record is made. */
+    Measurement(String scenario, Arm arm, List<PortalProcess> processes, IntSupplier keycloakRequests,
+                Supplier<Map<String, Long>> afterwards) {
         this.scenario = scenario;
         this.arm = arm;
         this.processes = List.copyOf(processes);
         this.keycloakRequests = keycloakRequests;
+        this.afterwards = afterwards;
     }
 
     /** Gatling's name of the arm's measured requests. */
@@ -50,6 +62,23 @@ final class Measurement {
     /** One request of the phase: its response time, or a failure (null). */
     void record(Long responseMillis) {
         latencies.record(responseMillis);
+    }
+
+    /** One request of the phase and its outcome (e.g. {@code booked}): its response time, or a failure (null). */
+    void record(String outcome, Long responseMillis) {
+        record(responseMillis);
+        if (responseMillis != null) {
+            synchronized (outcomes) {
+                outcomes.computeIfAbsent(outcome, ignored -> new LatencyHistogram()).record(responseMillis);
+            }
+        }
+    }
+
+    /** Counts one more of {@code what} (e.g. a kind of refusal). */
+    void count(String what) {
+        synchronized (counts) {
+            counts.merge(what, 1L, Long::sum);
+        }
     }
 
     void userFinished() {
@@ -78,6 +107,18 @@ final class Measurement {
         record.put("servedBy", arm.servedBy().stream().map(PortalProcess::name).toList());
         record.put("keycloakRequests", end.keycloakRequests() - start.keycloakRequests());
         record.put("rssKib", end.rssKib());
+        Map<String, Object> byOutcome = new LinkedHashMap<>();
+        synchronized (outcomes) {
+            outcomes.forEach((outcome, histogram) -> byOutcome.put(outcome, Map.of("requests", histogram.count(),
+                    "medianMillis", histogram.percentile(50), "p99Millis", histogram.percentile(99))));
+        }
+        record.put("outcomes", byOutcome);
+        Map<String, Long> counted;
+        synchronized (counts) {
+            counted = new LinkedHashMap<>(counts);
+        }
+        counted.putAll(afterwards.get());
+        record.put("counts", counted);
         return record;
     }
 

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,9 +22,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
 /**
- * What the directory scenarios read: MongoDB in its own process, membership-service twice from the same jar (as
- * deployed, and in the {@code benchmark} profile with token validation off, on the same database) and the gateway in
- * front of the first, all on the portal's CPUs; the cluster {@value #CLUSTER} with {@code members} member enterprises
+ * What the directory scenarios read: membership-service twice from the same jar (as deployed, and in the
+ * {@code benchmark} profile with token validation off, on the same database of the MongoDB process it is given) and
+ * the gateway in front of the first, all on the portal's CPUs; the cluster {@value #CLUSTER} with {@code members} member enterprises
  * registered, applied and admitted through membership-service's API, and a token per member.
  * <p>
  * Tokens are signed by {@link TestTokens}' key and its local JWK set stands in for Keycloak's, so every JWK set
@@ -36,9 +35,12 @@ import com.rabbitmq.client.Connection;
 public final class DirectoryPortal implements AutoCloseable {
 
     public static final String CLUSTER = "bench";
-    private static final Duration STARTUP = Duration.ofMinutes(4);
-    private static final String EVENT_SINK = "perf.membership-events";
-    private static final Duration TOKEN_LIFETIME = Duration.ofHours(4);
+    /**
+     * How long a service may take to be ready: the smoke run starts five JVMs side by side (this portal's three and
+     * {@link BookingPortal}'s two), which took four minutes on two cores at a load average of 40.
+     */
+    static final Duration STARTUP = Duration.ofMinutes(6);
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(4);
 
     private final KeycloakAdminStandIn keycloakAdmin = new KeycloakAdminStandIn();
     private final List<PortalProcess> processes = new ArrayList<>();
@@ -49,9 +51,10 @@ public final class DirectoryPortal implements AutoCloseable {
     private final List<String> memberTokens;
     private final List<StartupFigure> startups;
 
-    private DirectoryPortal(CoreSplit cores, Path dir, Path profileJar, int members) {
+    private DirectoryPortal(CoreSplit cores, Path dir, Path profileJar, int members, PortalProcess mongo) {
+        this.mongo = mongo;
+        processes.add(mongo);
         try {
-            mongo = started(PortalProcess.mongo(dir));
             Map<String, String> common = commonEnvironment(keycloakAdmin.baseUrl());
             Path membershipJar = jar("membership-service");
             membership = started(PortalProcess.service("membership-service", membershipJar, null,
@@ -63,12 +66,8 @@ public final class DirectoryPortal implements AutoCloseable {
             Map<String, String> gatewayEnvironment = withDatabase(common, mongo, "gateway");
             gatewayEnvironment.putAll(gatewayEnvironment(membership.baseUrl()));
             gateway = started(PortalProcess.service("gateway", jar("gateway"), null, gatewayEnvironment, dir));
-            CompletableFuture.allOf(List.of(membership, membershipUnchecked, gateway).stream()
-                    .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(STARTUP)))
-                    .toArray(CompletableFuture[]::new)).join();
-            startups = List.of(membership, membershipUnchecked, gateway).stream()
-                    .map(p -> StartupFigure.of(p, p.name(), ServiceStartups.Mode.PLAIN.label(), 1, 0)).toList();
-            bindEventSink();
+            startups = PortalProcess.awaitReady(List.of(membership, membershipUnchecked, gateway), STARTUP);
+            bindEventSink("membership.events");
             memberTokens = admitMembers(members);
             processes.forEach(process -> cores.pinPortalProcess(process.pid()));
         }
@@ -78,9 +77,12 @@ public final class DirectoryPortal implements AutoCloseable {
         }
     }
 
-    /** Starts everything and registers the members; about half a minute on two cores. */
-    public static DirectoryPortal start(CoreSplit cores, Path dir, Path profileJar, int members) {
-        return new DirectoryPortal(cores, dir, profileJar, members);
+    /**
+     * Starts the services and the gateway on {@code mongo}'s databases and registers the members; about half a minute
+     * on two cores. The MongoDB process stays its starter's to stop.
+     */
+    public static DirectoryPortal start(CoreSplit cores, Path dir, Path profileJar, int members, PortalProcess mongo) {
+        return new DirectoryPortal(cores, dir, profileJar, members, mongo);
     }
 
     /** membership-service as deployed (tokens validated). */
@@ -109,7 +111,7 @@ public final class DirectoryPortal implements AutoCloseable {
         return startups;
     }
 
-    /** Every process of the portal, by name. */
+    /** Every process of the portal, by name, MongoDB among them. */
     public List<PortalProcess> processes() {
         return List.copyOf(processes);
     }
@@ -134,11 +136,10 @@ public final class DirectoryPortal implements AutoCloseable {
         return "/api/membership/clusters/" + CLUSTER + "/members?page=0&size=20";
     }
 
+    /** Stops the services and the gateway; MongoDB is left running. */
     @Override
     public void close() {
-        List<PortalProcess> running = new ArrayList<>(processes);
-        java.util.Collections.reverse(running);
-        running.forEach(PortalProcess::stop);
+        PortalProcess.stopAll(processes.subList(1, processes.size()));
         keycloakAdmin.close();
     }
 
@@ -191,18 +192,19 @@ public final class DirectoryPortal implements AutoCloseable {
     }
 
     /**
-     * Stands in for the consumers of membership-service's events, which are not started here: a queue bound to its
-     * exchange, so that the outbox's mandatory publications are routed instead of staying pending and being retried
-     * while the benchmark measures.
+     * Stands in for the consumers of a service's events, which are not started here: a queue bound to its
+     * {@code exchange}, so that the outbox's mandatory publications are routed instead of staying pending and being
+     * retried while the benchmark measures.
      */
-    private static void bindEventSink() {
+    static void bindEventSink(String exchange) {
+        String queue = "perf." + exchange;
         try (Connection connection = RabbitExtension.info().connectionFactory().newConnection();
              Channel channel = connection.createChannel()) {
-            channel.queueDeclare(EVENT_SINK, false, false, false, Map.of("x-max-length", 10_000));
-            channel.queueBind(EVENT_SINK, "membership.events", "#");
+            channel.queueDeclare(queue, false, false, false, Map.of("x-max-length", 10_000));
+            channel.queueBind(queue, exchange, "#");
         }
         catch (IOException | TimeoutException ex) {
-            throw new IllegalStateException("Could not bind a queue to membership.events", ex);
+            throw new IllegalStateException("Could not bind a queue to " + exchange, ex);
         }
     }
 
@@ -273,7 +275,8 @@ public final class DirectoryPortal implements AutoCloseable {
         return body + alphabet.charAt((31 - sum % 31) % 31);
     }
 
-    private static ApiClient.Response require(ApiClient.Response response, int status) {
+    /** The response, if it has {@code status}; otherwise the driver cannot go on. */
+    static ApiClient.Response require(ApiClient.Response response, int status) {
         if (response.status() != status) {
             throw new IllegalStateException("Expected " + status + ": " + response);
         }

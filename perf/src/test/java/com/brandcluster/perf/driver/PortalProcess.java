@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -120,7 +122,7 @@ public final class PortalProcess {
     }
 
     /** mongo-java-server in memory, in a JVM of its own on the class path of this one. */
-    static PortalProcess mongo(Path dir) {
+    public static PortalProcess mongo(Path dir) {
         PortalProcess mongo = new PortalProcess("mongodb", freePort(), dir.resolve("mongodb.log"));
         mongo.start(List.of(java(), "-Xmx1g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 MongoServerMain.class.getName(), Integer.toString(mongo.port)), Map.of());
@@ -187,6 +189,25 @@ public final class PortalProcess {
         return timeToReady;
     }
 
+    /**
+     * Waits until every service's readiness group answers 200, all at once (they were started side by side); how long
+     * each took and its memory once all were ready.
+     */
+    static List<StartupFigure> awaitReady(List<PortalProcess> services, Duration timeout) {
+        CompletableFuture.allOf(services.stream()
+                .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(timeout)))
+                .toArray(CompletableFuture[]::new)).join();
+        return services.stream()
+                .map(p -> StartupFigure.of(p, p.name(), ServiceStartups.Mode.PLAIN.label(), 1, 0)).toList();
+    }
+
+    /** Stops the processes, the last started first. */
+    static void stopAll(List<PortalProcess> processes) {
+        List<PortalProcess> running = new ArrayList<>(processes);
+        Collections.reverse(running);
+        running.forEach(PortalProcess::stop);
+    }
+
     /** Waits until the service's readiness group answers 200. */
     void awaitReady(Duration timeout) {
         URI readiness = URI.create(baseUrl() + "/actuator/health/readiness");
@@ -230,7 +251,7 @@ public final class PortalProcess {
     }
 
     /** Stops the process (SIGTERM, then SIGKILL after a few seconds). */
-    void stop() {
+    public void stop() {
         if (process == null || !process.isAlive()) {
             return;
         }

@@ -15,10 +15,33 @@ import java.util.Map;
  * @param servedBy          the processes that serve this arm, summed in {@link #cpuPerRequest()}
  * @param keycloakRequests  requests that reached the Keycloak stand-ins (JWK set, admin API) during the phase
  * @param rssKib            resident memory of each portal process at the end of the phase, in KiB, by process name
+ * @param outcomes          the requests told apart by outcome (e.g. booked and refused), where the arm does
+ * @param counts            what the arm counted (e.g. refusals by problem type) and read from the portal afterwards
  */
 public record ArmFigures(String label, long requests, long failed, double throughput, double medianMillis,
                          double p99Millis, Map<String, Double> cpuMillis, java.util.List<String> servedBy,
-                         int keycloakRequests, Map<String, Long> rssKib) {
+                         int keycloakRequests, Map<String, Long> rssKib, Map<String, Outcome> outcomes,
+                         Map<String, Long> counts) {
+
+    /**
+     * The requests of one outcome.
+     *
+     * @param requests     how many
+     * @param medianMillis their median response time (1 ms resolution)
+     * @param p99Millis    their 99th percentile response time
+     */
+    public record Outcome(long requests, double medianMillis, double p99Millis) {
+    }
+
+    /** The requests of {@code outcome}; none when there were none. */
+    public Outcome outcome(String outcome) {
+        return outcomes.getOrDefault(outcome, new Outcome(0, Double.NaN, Double.NaN));
+    }
+
+    /** A count of the arm; 0 when it counted none. */
+    public long count(String what) {
+        return counts.getOrDefault(what, 0L);
+    }
 
     /** Resident memory of one process at the end of the phase, in MiB. */
     public double rssMib(String process) {

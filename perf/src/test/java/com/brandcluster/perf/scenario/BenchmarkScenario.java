@@ -18,6 +18,14 @@ public interface BenchmarkScenario {
     /** The sides compared, the reference first. */
     List<Arm> arms(DirectoryPortal portal);
 
+    /**
+     * Whether the scenario needs the {@link DirectoryPortal} (the {@link #arms} it reads there); one that starts a
+     * portal of its own and has no arms there says no, and that portal is started instead.
+     */
+    default boolean readsDirectory() {
+        return true;
+    }
+
     /** The table's rows from the arms' figures (same order as {@link #arms}). */
     List<TableRow> rows(List<ArmFigures> figures);
 
