@@ -57,7 +57,9 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  * The tests' realm hashes passwords cheaply ({@value #TEST_PASSWORD_POLICY}; production keeps Keycloak's argon2,
  * ~85 ms of CPU per password grant). {@link #passwordToken} still keeps one token per user until shortly before it
- * expires.
+ * expires. A user's password grants are made one at a time: with brute-force detection on, Keycloak 26 refuses a
+ * login that overlaps another of the same user ("Invalid user credentials"), so threads that find the user's token
+ * expiring together would otherwise lock each other out.
  */
 public final class KeycloakExtension implements BeforeAllCallback {
 
@@ -78,6 +80,7 @@ public final class KeycloakExtension implements BeforeAllCallback {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+    private static final Map<String, Object> grantsInProgress = new ConcurrentHashMap<>();
     private static volatile Server server;
 
     @Override
@@ -140,20 +143,30 @@ public final class KeycloakExtension implements BeforeAllCallback {
     public static String passwordToken(String username, String password) {
         String key = username + '\u0000' + password;
         CachedToken cached = tokens.get(key);
-        if (cached != null && Instant.now().isBefore(cached.expiresAt.minus(TOKEN_REUSE_MARGIN))) {
+        if (cached != null && cached.reusable()) {
             return cached.token;
         }
-        return freshPasswordToken(username, password);
+        synchronized (grantLock(key)) {
+            // another thread may have fetched it while this one waited
+            cached = tokens.get(key);
+            return cached != null && cached.reusable() ? cached.token : freshPasswordToken(username, password);
+        }
     }
 
     /** A new access token for the user (replaces the cached one), e.g. after their attributes changed. */
     public static String freshPasswordToken(String username, String password) {
-        JsonNode response = tokenRequest(REALM, Map.of("grant_type", "password", "client_id", CLI_CLIENT,
-                "username", username, "password", password, "scope", "openid"));
-        String token = response.path("access_token").asString();
-        tokens.put(username + '\u0000' + password, new CachedToken(token,
-                Instant.now().plusSeconds(response.path("expires_in").asLong(60))));
-        return token;
+        String key = username + '\u0000' + password;
+        synchronized (grantLock(key)) {
+            JsonNode response = tokenRequest(REALM, Map.of("grant_type", "password", "client_id", CLI_CLIENT,
+                    "username", username, "password", password, "scope", "openid"));
+            String token = response.path("access_token").asString();
+            tokens.put(key, new CachedToken(token, Instant.now().plusSeconds(response.path("expires_in").asLong(60))));
+            return token;
+        }
+    }
+
+    private static Object grantLock(String key) {
+        return grantsInProgress.computeIfAbsent(key, k -> new Object());
     }
 
     /** An access token of a confidential client from a client credentials grant (not cached). */
@@ -264,6 +277,10 @@ public final class KeycloakExtension implements BeforeAllCallback {
     }
 
     private record CachedToken(String token, Instant expiresAt) {
+
+        boolean reusable() {
+            return Instant.now().isBefore(expiresAt.minus(TOKEN_REUSE_MARGIN));
+        }
     }
 
     private static final class Server {

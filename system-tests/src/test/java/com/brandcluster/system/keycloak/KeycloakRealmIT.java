@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.brandcluster.testsupport.KeycloakAdmin;
 import com.brandcluster.testsupport.KeycloakExtension;
@@ -56,6 +60,29 @@ class KeycloakRealmIT {
                 .doesNotContain(otherPortalRoles(role));
         assertThat(claims.path("email").asString()).isNotBlank();
         assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(900);
+    }
+
+    /**
+     * With brute-force detection on, Keycloak refuses a login that overlaps another of the same user (as "Invalid user
+     * credentials"); the tests' token cache makes one user's grants one at a time, so threads whose shared token
+     * expires together all get a new one.
+     */
+    @Test
+    void threadsAskingForOneUsersNewTokenAtOnceAllGetIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> tokens = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                tokens.add(pool.submit(() -> KeycloakExtension.freshPasswordToken("expert-wang", DEMO_PASSWORD)));
+            }
+            for (Future<String> token : tokens) {
+                assertThat(KeycloakExtension.claims(token.get(2, TimeUnit.MINUTES)).path("preferred_username")
+                        .asString()).isEqualTo("expert-wang");
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
