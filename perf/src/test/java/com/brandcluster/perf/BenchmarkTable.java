@@ -68,12 +68,17 @@ public final class BenchmarkTable {
         arm.get("cpuMillis").properties().forEach(e -> cpu.put(e.getKey(), e.getValue().asDouble()));
         List<String> servedBy = new ArrayList<>();
         arm.get("servedBy").forEach(name -> servedBy.add(name.asString()));
-        Map<String, Long> rss = new HashMap<>();
-        arm.get("rssKib").properties().forEach(e -> rss.put(e.getKey(), e.getValue().asLong()));
         double seconds = arm.get("durationMillis").asLong() / 1000.0;
         return new ArmFigures(arm.get("arm").asString(), requests, failed, requests / seconds,
                 arm.get("medianMillis").asDouble(), arm.get("p99Millis").asDouble(), cpu, servedBy,
-                arm.get("keycloakRequests").asInt(), rss);
+                arm.get("keycloakRequests").asInt(), kib(arm.get("rssKib")), arm.path("bytesPerRequest").asLong(0),
+                kib(arm.path("oldGenerationGrowthKib")), kib(arm.path("rssGrowthKib")));
+    }
+
+    private static Map<String, Long> kib(JsonNode byProcess) {
+        Map<String, Long> kib = new HashMap<>();
+        byProcess.properties().forEach(e -> kib.put(e.getKey(), e.getValue().asLong()));
+        return kib;
     }
 
     private static String markdown(JsonNode run, List<TableRow> rows) {

@@ -12,7 +12,8 @@ import com.brandcluster.perf.scenario.Arm;
 /**
  * The measured phase of one arm: opened when its first virtual user starts and closed when its last one ends, with
  * each portal process's CPU time and the Keycloak stand-ins' request count read at both moments, and its resident memory
- * at the end.
+ * at the end. For a download, the memory of the processes that serve it is also sampled every
+ * {@value #SAMPLE_MILLIS} ms during the phase ({@link Growth}).
  */
 final class Measurement {
 
@@ -21,7 +22,11 @@ final class Measurement {
     private final List<PortalProcess> processes;
     private final IntSupplier keycloakRequests;
     private final AtomicInteger running = new AtomicInteger();
+    private static final long SAMPLE_MILLIS = 1000;
+
     private final LatencyHistogram latencies = new LatencyHistogram();
+    private final Map<String, Growth> growth = new LinkedHashMap<>();
+    private volatile Thread sampler;
     private volatile Snapshot start;
     private volatile Snapshot end;
 
@@ -44,6 +49,10 @@ final class Measurement {
     void userStarted() {
         if (running.getAndIncrement() == 0 && start == null) {
             start = snapshot();
+            if (arm.transfer() != null) {
+                arm.servedBy().forEach(process -> growth.put(process.name(), new Growth(process)));
+                sampler = Thread.ofPlatform().daemon().name("memory-" + arm.label()).start(this::sample);
+            }
         }
     }
 
@@ -55,6 +64,10 @@ final class Measurement {
     void userFinished() {
         if (running.decrementAndGet() == 0) {
             end = snapshot();
+            if (sampler != null) {
+                sampler.interrupt();
+                growth.values().forEach(Growth::sample);
+            }
         }
     }
 
@@ -78,7 +91,59 @@ final class Measurement {
         record.put("servedBy", arm.servedBy().stream().map(PortalProcess::name).toList());
         record.put("keycloakRequests", end.keycloakRequests() - start.keycloakRequests());
         record.put("rssKib", end.rssKib());
+        record.put("users", arm.transfer() == null ? null : arm.transfer().users());
+        record.put("bytesPerRequest", arm.transfer() == null ? null : arm.transfer().bytes());
+        Map<String, Object> oldGeneration = new LinkedHashMap<>();
+        Map<String, Object> rss = new LinkedHashMap<>();
+        growth.forEach((process, g) -> {
+            if (g.oldGenerationAtStart >= 0) {
+                oldGeneration.put(process, g.oldGenerationPeak - g.oldGenerationAtStart);
+            }
+            rss.put(process, g.rssPeak - g.rssAtStart);
+        });
+        record.put("oldGenerationGrowthKib", oldGeneration);
+        record.put("rssGrowthKib", rss);
         return record;
+    }
+
+    private void sample() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(SAMPLE_MILLIS);
+            }
+            catch (InterruptedException ex) {
+                return;
+            }
+            growth.values().forEach(Growth::sample);
+        }
+    }
+
+    /**
+     * How far a process's memory rose above where it was when the phase opened: the peak of the samples (resident
+     * memory, and the heap's old generation of a service) minus the value at the start.
+     */
+    private static final class Growth {
+
+        private final PortalProcess process;
+        private final long rssAtStart;
+        private final long oldGenerationAtStart;
+        private volatile long rssPeak;
+        private volatile long oldGenerationPeak;
+
+        Growth(PortalProcess process) {
+            this.process = process;
+            this.rssAtStart = process.rssKib();
+            this.oldGenerationAtStart = process.oldGenerationKib();
+            this.rssPeak = rssAtStart;
+            this.oldGenerationPeak = oldGenerationAtStart;
+        }
+
+        synchronized void sample() {
+            rssPeak = Math.max(rssPeak, process.rssKib());
+            if (oldGenerationAtStart >= 0) {
+                oldGenerationPeak = Math.max(oldGenerationPeak, process.oldGenerationKib());
+            }
+        }
     }
 
     private Snapshot snapshot() {

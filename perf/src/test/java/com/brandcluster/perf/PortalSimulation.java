@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.brandcluster.perf.driver.CoreSplit;
 import com.brandcluster.perf.driver.DirectoryPortal;
@@ -20,8 +23,10 @@ import com.brandcluster.perf.scenario.Scenarios;
 import com.brandcluster.perf.scenario.StartupMemory;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
@@ -29,8 +34,10 @@ import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.md5;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -70,7 +77,9 @@ public class PortalSimulation extends Simulation {
         List<StartupFigure> sideBySide = StartupMemory.NAME.equals(run)
                 ? ServiceStartups.measure(dir, startupRounds) : List.of();
         cores.pinThisJvm();
-        portal = DirectoryPortal.start(cores, dir, Path.of(System.getProperty("perf.profileJar")), members);
+        Set<DirectoryPortal.Part> parts = EnumSet.noneOf(DirectoryPortal.Part.class);
+        scenarios.forEach(scenario -> parts.addAll(scenario.parts()));
+        portal = DirectoryPortal.start(cores, dir, Path.of(System.getProperty("perf.profileJar")), members, parts);
         startups = sideBySide.isEmpty() ? portal.startups() : sideBySide;
         try {
             chainPhases(scenarios);
@@ -106,12 +115,16 @@ public class PortalSimulation extends Simulation {
         setUp(chain).protocols(protocol).assertions(global().failedRequests().count().is(0L));
     }
 
-    /** {@code users} users, each with a member's token, sending the arm's read in a loop for {@code length}. */
+    /**
+     * {@code users} users (a download's own number), each with a member's token (a download's own token), sending the
+     * arm's request in a loop for {@code length}; a download's warm-up begins with a request whose body's MD5 is
+     * checked.
+     */
     private PopulationBuilder population(String name, Arm arm, List<Map<String, Object>> tokens, Duration length,
                                          Measurement measurement) {
-        ChainBuilder read = exec(http(name).get(arm.baseUrl() + arm.path())
-                .header("Authorization", "#{bearer}")
-                .check(responseTimeInMillis().saveAs("responseMillis"), status().is(200)));
+        Arm.Transfer transfer = arm.transfer();
+        ChainBuilder read = exec(request(name, arm, transfer == null || transfer.ranges() == null ? null : "#{range}")
+                .check(responseTimeInMillis().saveAs("responseMillis")));
         if (measurement != null) {
             read = exec(session -> session.remove("responseMillis")).exec(read).exec(session -> {
                 measurement.record(session.isFailed() || !session.contains("responseMillis") ? null
@@ -129,7 +142,37 @@ public class PortalSimulation extends Simulation {
                 return session;
             });
         }
-        return scenario(name).feed(listFeeder(tokens).circular()).exec(loop).injectOpen(atOnceUsers(users));
+        if (transfer == null) {
+            return scenario(name).feed(listFeeder(tokens).circular()).exec(loop).injectOpen(atOnceUsers(users));
+        }
+        if (measurement == null) {
+            loop = exec(request("checked " + name, arm, transfer.verifiedRange()).check(md5().is(transfer.md5())))
+                    .exec(loop);
+        }
+        ScenarioBuilder downloads = scenario(name);
+        if (transfer.ranges() != null) {
+            downloads = downloads.feed(listFeeder(transfer.ranges().stream()
+                    .map(range -> Map.<String, Object>of("range", range)).toList()).random());
+        }
+        return downloads.exec(loop).injectOpen(atOnceUsers(transfer.users()));
+    }
+
+    /**
+     * The arm's request: a read with the user's member token, answered 200; or a download with its own token (and
+     * {@code range}, when not null), answered with the transfer's status and length.
+     */
+    private static HttpRequestActionBuilder request(String name, Arm arm, String range) {
+        Arm.Transfer transfer = arm.transfer();
+        HttpRequestActionBuilder request = http(name).get(arm.baseUrl() + arm.path());
+        if (transfer == null) {
+            return request.header("Authorization", "#{bearer}").check(status().is(200));
+        }
+        request = request.header("Authorization", "Bearer " + transfer.token()).header("Accept", "*/*");
+        if (range != null) {
+            request = request.header("Range", range);
+        }
+        return request.check(status().is(transfer.status()),
+                header("Content-Length").is(Long.toString(transfer.bytes())));
     }
 
     @Override
@@ -149,7 +192,8 @@ public class PortalSimulation extends Simulation {
             record.put("startedHow", StartupMemory.NAME.equals(run)
                     ? "each service alone on every CPU, " + (startupRounds == 1 ? "1 round"
                     : startupRounds + " rounds, medians")
-                    : "membership-service twice and the gateway together on every CPU");
+                    : startups.stream().map(StartupFigure::service).collect(Collectors.joining(", "))
+                    + " together on every CPU");
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("run.json"),
                     JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(record));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,7 @@ public final class DirectoryPortal implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofMinutes(4);
     private static final String EVENT_SINK = "perf.membership-events";
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(4);
+    private static final String NOWHERE = "http://127.0.0.1:9";
 
     private final KeycloakAdminStandIn keycloakAdmin = new KeycloakAdminStandIn();
     private final List<PortalProcess> processes = new ArrayList<>();
@@ -46,30 +48,71 @@ public final class DirectoryPortal implements AutoCloseable {
     private final PortalProcess membership;
     private final PortalProcess membershipUnchecked;
     private final PortalProcess gateway;
+    private final AssetDownloads assets;
     private final List<String> memberTokens;
     private final List<StartupFigure> startups;
 
-    private DirectoryPortal(CoreSplit cores, Path dir, Path profileJar, int members) {
+    private DirectoryPortal(CoreSplit cores, Path dir, Path profileJar, int members, Set<Part> parts) {
         try {
-            mongo = started(PortalProcess.mongo(dir));
+            boolean directory = parts.contains(Part.DIRECTORY);
+            AssetDownloads.Sizes sizes = AssetDownloads.Sizes.fromSystemProperties();
+            mongo = started(parts.contains(Part.DOWNLOADS) ? PortalProcess.mongo(dir, sizes.mongoHeapMib())
+                    : PortalProcess.mongo(dir));
             Map<String, String> common = commonEnvironment(keycloakAdmin.baseUrl());
-            Path membershipJar = jar("membership-service");
-            membership = started(PortalProcess.service("membership-service", membershipJar, null,
-                    withDatabase(common, mongo, "membership"), dir));
-            Map<String, String> unchecked = withDatabase(common, mongo, "membership");
-            unchecked.put("SPRING_PROFILES_ACTIVE", "benchmark");
-            membershipUnchecked = started(PortalProcess.service("membership-service-unchecked", membershipJar,
-                    profileJar, unchecked, dir));
+            List<PortalProcess> services = new ArrayList<>();
+            if (directory) {
+                Path membershipJar = jar("membership-service");
+                membership = started(PortalProcess.service("membership-service", membershipJar, null,
+                        withDatabase(common, mongo, "membership"), dir));
+                Map<String, String> unchecked = withDatabase(common, mongo, "membership");
+                unchecked.put("SPRING_PROFILES_ACTIVE", "benchmark");
+                membershipUnchecked = started(PortalProcess.service("membership-service-unchecked", membershipJar,
+                        profileJar, unchecked, dir));
+                services.addAll(List.of(membership, membershipUnchecked));
+            }
+            else {
+                membership = null;
+                membershipUnchecked = null;
+            }
+            if (parts.contains(Part.DOWNLOADS)) {
+                assets = AssetDownloads.start(sizes, dir, withDatabase(common, mongo, AssetDownloads.DATABASE), mongo);
+                assets.processes().forEach(this::started);
+            }
+            else {
+                assets = null;
+            }
             Map<String, String> gatewayEnvironment = withDatabase(common, mongo, "gateway");
-            gatewayEnvironment.putAll(gatewayEnvironment(membership.baseUrl()));
+            gatewayEnvironment.putAll(gatewayEnvironment(directory ? membership.baseUrl() : NOWHERE));
+            if (assets != null) {
+                gatewayEnvironment.put("ASSETS_URL", assets.service().baseUrl());
+            }
             gateway = started(PortalProcess.service("gateway", jar("gateway"), null, gatewayEnvironment, dir));
-            CompletableFuture.allOf(List.of(membership, membershipUnchecked, gateway).stream()
-                    .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(STARTUP)))
+            services.add(gateway);
+            List<Runnable> readiness = new ArrayList<>(services.stream()
+                    .<Runnable>map(p -> () -> p.awaitReady(STARTUP)).toList());
+            if (assets != null) {
+                readiness.add(() -> assets.awaitReady(STARTUP));
+            }
+            CompletableFuture.allOf(readiness.stream().map(CompletableFuture::runAsync)
                     .toArray(CompletableFuture[]::new)).join();
-            startups = List.of(membership, membershipUnchecked, gateway).stream()
+            if (assets != null) {
+                services.add(assets.service());
+            }
+            startups = services.stream()
                     .map(p -> StartupFigure.of(p, p.name(), ServiceStartups.Mode.PLAIN.label(), 1, 0)).toList();
-            bindEventSink();
-            memberTokens = admitMembers(members);
+            CompletableFuture<Void> downloads = CompletableFuture.completedFuture(null);
+            if (assets != null) {
+                bindEventSink("assets.events", "perf.assets-events");
+                downloads = CompletableFuture.runAsync(() -> assets.prepare(gateway.baseUrl()));
+            }
+            if (directory) {
+                bindEventSink("membership.events", EVENT_SINK);
+                memberTokens = admitMembers(members);
+            }
+            else {
+                memberTokens = List.of();
+            }
+            downloads.join();
             processes.forEach(process -> cores.pinPortalProcess(process.pid()));
         }
         catch (RuntimeException ex) {
@@ -78,9 +121,25 @@ public final class DirectoryPortal implements AutoCloseable {
         }
     }
 
-    /** Starts everything and registers the members; about half a minute on two cores. */
-    public static DirectoryPortal start(CoreSplit cores, Path dir, Path profileJar, int members) {
-        return new DirectoryPortal(cores, dir, profileJar, members);
+    /** What a run needs started: the directory scenarios' processes and members, the downloads scenario's. */
+    public enum Part {
+        /** membership-service twice, with the members admitted ({@link #membership()}...). */
+        DIRECTORY,
+        /** branding-assets-service, the reference and the files ({@link #assets()}). */
+        DOWNLOADS
+    }
+
+    /**
+     * Starts everything the parts need, the gateway and MongoDB always, side by side, and registers the members and
+     * uploads the files; about half a minute on two cores, plus the upload.
+     */
+    public static DirectoryPortal start(CoreSplit cores, Path dir, Path profileJar, int members, Set<Part> parts) {
+        return new DirectoryPortal(cores, dir, profileJar, members, parts);
+    }
+
+    /** The downloads scenario's side: branding-assets-service, the reference, the files; null when not started. */
+    public AssetDownloads assets() {
+        return assets;
     }
 
     /** membership-service as deployed (tokens validated). */
@@ -191,18 +250,18 @@ public final class DirectoryPortal implements AutoCloseable {
     }
 
     /**
-     * Stands in for the consumers of membership-service's events, which are not started here: a queue bound to its
-     * exchange, so that the outbox's mandatory publications are routed instead of staying pending and being retried
-     * while the benchmark measures.
+     * Stands in for the consumers of a service's events, which are not started here: a queue bound to its exchange,
+     * so that the outbox's mandatory publications are routed instead of staying pending and being retried while the
+     * benchmark measures.
      */
-    private static void bindEventSink() {
+    private static void bindEventSink(String exchange, String queue) {
         try (Connection connection = RabbitExtension.info().connectionFactory().newConnection();
              Channel channel = connection.createChannel()) {
-            channel.queueDeclare(EVENT_SINK, false, false, false, Map.of("x-max-length", 10_000));
-            channel.queueBind(EVENT_SINK, "membership.events", "#");
+            channel.queueDeclare(queue, false, false, false, Map.of("x-max-length", 10_000));
+            channel.queueBind(queue, exchange, "#");
         }
         catch (IOException | TimeoutException ex) {
-            throw new IllegalStateException("Could not bind a queue to membership.events", ex);
+            throw new IllegalStateException("Could not bind a queue to " + exchange, ex);
         }
     }
 

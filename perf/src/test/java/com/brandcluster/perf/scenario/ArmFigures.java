@@ -15,10 +15,20 @@ import java.util.Map;
  * @param servedBy          the processes that serve this arm, summed in {@link #cpuPerRequest()}
  * @param keycloakRequests  requests that reached the Keycloak stand-ins (JWK set, admin API) during the phase
  * @param rssKib            resident memory of each portal process at the end of the phase, in KiB, by process name
+ * @param bytesPerRequest   a download's length, 0 for a read
+ * @param oldGeneration     a download's growth of the old generation of each service that serves it over the phase
+ *                          (peak minus start), in KiB
+ * @param rssGrowth         a download's growth of the resident memory of each process that serves it, in KiB
  */
 public record ArmFigures(String label, long requests, long failed, double throughput, double medianMillis,
                          double p99Millis, Map<String, Double> cpuMillis, java.util.List<String> servedBy,
-                         int keycloakRequests, Map<String, Long> rssKib) {
+                         int keycloakRequests, Map<String, Long> rssKib, long bytesPerRequest,
+                         Map<String, Long> oldGeneration, Map<String, Long> rssGrowth) {
+
+    /** Megabytes (MiB) per second of a download arm over the phase. */
+    public double mibPerSecond() {
+        return throughput * bytesPerRequest / (1024.0 * 1024.0);
+    }
 
     /** Resident memory of one process at the end of the phase, in MiB. */
     public double rssMib(String process) {

@@ -1,6 +1,8 @@
 package com.brandcluster.perf.scenario;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import com.brandcluster.perf.driver.DirectoryPortal;
 
@@ -14,6 +16,11 @@ public interface BenchmarkScenario {
 
     /** The name on the command line: {@code -Dscenario=NAME}. */
     String name();
+
+    /** What the driver starts for this scenario. */
+    default Set<DirectoryPortal.Part> parts() {
+        return EnumSet.of(DirectoryPortal.Part.DIRECTORY);
+    }
 
     /** The sides compared, the reference first. */
     List<Arm> arms(DirectoryPortal portal);
