@@ -87,7 +87,15 @@ public final class BenchmarkTable {
                 .append(", ").append(run.get("users").asInt()).append(" concurrent users per arm, warm-up ")
                 .append(run.get("warmup").asString()).append(" and measurement ").append(run.get("measure").asString())
                 .append(" per arm, ").append(run.get("members").asInt()).append(" members; ")
-                .append(run.get("cores").asString()).append(".\n\n");
+                .append(run.get("cores").asString()).append(".");
+        JsonNode downloads = run.path("downloads");
+        if (downloads.isObject()) {
+            table.append(" Downloads: ").append(downloads.get("users").asInt()).append(" concurrent users per arm, ")
+                    .append("warm-up ").append(downloads.get("warmup").asString()).append(" (after one download ")
+                    .append("whose MD5 is checked) and measurement ").append(downloads.get("measure").asString())
+                    .append(" per arm.");
+        }
+        table.append("\n\n");
         table.append("| scenario | measure | reference | figure | ratio | target "
                 + "| CPU ms/request (reference -> figure) |\n");
         table.append("|---|---|---|---|---|---|---|\n");

@@ -46,6 +46,10 @@ final class Measurement {
         return scenario + ": " + arm;
     }
 
+    boolean isDownload() {
+        return arm.transfer() != null;
+    }
+
     void userStarted() {
         if (running.getAndIncrement() == 0 && start == null) {
             start = snapshot();

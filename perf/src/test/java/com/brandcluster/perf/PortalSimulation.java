@@ -57,6 +57,8 @@ public class PortalSimulation extends Simulation {
     private final String run = System.getProperty("scenario", Scenarios.SMOKE);
     private final Duration warmup = Duration.parse("PT" + System.getProperty("perf.warmup", "1s"));
     private final Duration measure = Duration.parse("PT" + System.getProperty("perf.measure", "2s"));
+    private final Duration downloadWarmup = Duration.parse("PT" + System.getProperty("perf.downloadWarmup", "0s"));
+    private final Duration downloadMeasure = Duration.parse("PT" + System.getProperty("perf.downloadMeasure", "0.5s"));
     private final int users = Integer.getInteger("perf.users", 2);
     private final int members = Integer.getInteger("perf.members", 20);
     private final int startupRounds = Integer.getInteger("perf.startupRounds", 3);
@@ -97,14 +99,17 @@ public class PortalSimulation extends Simulation {
         for (BenchmarkScenario scenario : scenarios) {
             List<Arm> arms = scenario.arms(portal);
             for (Arm arm : arms) {
-                steps.add(population("warm-up " + Measurement.requestName(scenario.name(), arm.label()), arm, tokens,
-                        warmup, null));
+                if (arm.transfer() == null || !downloadWarmup.isZero()) {
+                    steps.add(population("warm-up " + Measurement.requestName(scenario.name(), arm.label()), arm,
+                            tokens, arm.transfer() == null ? warmup : downloadWarmup, null));
+                }
             }
             for (Arm arm : arms) {
                 Measurement measurement = new Measurement(scenario.name(), arm, portal.processes(),
                         portal::keycloakRequests);
                 measurements.add(measurement);
-                steps.add(population(measurement.requestName(), arm, tokens, measure, measurement));
+                steps.add(population(measurement.requestName(), arm, tokens,
+                        arm.transfer() == null ? measure : downloadMeasure, measurement));
             }
         }
         PopulationBuilder chain = steps.getLast();
@@ -118,7 +123,7 @@ public class PortalSimulation extends Simulation {
     /**
      * {@code users} users (a download's own number), each with a member's token (a download's own token), sending the
      * arm's request in a loop for {@code length}; a download's warm-up begins with a request whose body's MD5 is
-     * checked.
+     * checked (without a warm-up, as in the smoke run, each user's measured phase does, before it opens).
      */
     private PopulationBuilder population(String name, Arm arm, List<Map<String, Object>> tokens, Duration length,
                                          Measurement measurement) {
@@ -132,7 +137,8 @@ public class PortalSimulation extends Simulation {
                 return session.markAsSucceeded();
             });
         }
-        ChainBuilder loop = during(length).on(read);
+        // exitASAP off: the iteration under way at the deadline ends with its request recorded, as the phase counts it
+        ChainBuilder loop = length.isZero() ? exec(session -> session) : during(length, false).on(read);
         if (measurement != null) {
             loop = exec(session -> {
                 measurement.userStarted();
@@ -145,7 +151,7 @@ public class PortalSimulation extends Simulation {
         if (transfer == null) {
             return scenario(name).feed(listFeeder(tokens).circular()).exec(loop).injectOpen(atOnceUsers(users));
         }
-        if (measurement == null) {
+        if (measurement == null || downloadWarmup.isZero()) {
             loop = exec(request("checked " + name, arm, transfer.verifiedRange()).check(md5().is(transfer.md5())))
                     .exec(loop);
         }
@@ -183,6 +189,10 @@ public class PortalSimulation extends Simulation {
             record.put("cores", cores.describe());
             record.put("warmup", warmup.toString());
             record.put("measure", measure.toString());
+            if (measurements.stream().anyMatch(Measurement::isDownload)) {
+                record.put("downloads", Map.of("warmup", downloadWarmup.toString(), "measure",
+                        downloadMeasure.toString(), "users", Integer.getInteger("perf.downloadUsers", 2)));
+            }
             record.put("users", users);
             record.put("members", members);
             record.put("loadGeneratorJvm",

@@ -281,8 +281,8 @@ public final class AssetDownloads {
                 zip.transferTo(new DigestOutput(bytes));
                 String expected = md5(List.of(kitFiles.get(i)));
                 if (!HexFormat.of().formatHex(bytes.digest()).equals(expected)) {
-                    throw new IllegalStateException("The kit's entry " + entry.getName() + " does not hold the bytes of "
-                            + kitFiles.get(i));
+                    throw new IllegalStateException("The kit's entry " + entry.getName()
+                            + " does not hold the bytes of " + kitFiles.get(i));
                 }
                 fileIds.add(fileIdOf(assetId));
             }

@@ -24,10 +24,13 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
 /**
- * What the directory scenarios read: MongoDB in its own process, membership-service twice from the same jar (as
- * deployed, and in the {@code benchmark} profile with token validation off, on the same database) and the gateway in
- * front of the first, all on the portal's CPUs; the cluster {@value #CLUSTER} with {@code members} member enterprises
- * registered, applied and admitted through membership-service's API, and a token per member.
+ * What the scenarios read, the {@link Part}s a run needs started side by side: MongoDB in its own process and the
+ * gateway always; for the directory scenarios, membership-service twice from the same jar (as deployed, and in the
+ * {@code benchmark} profile with token validation off, on the same database) behind the gateway, and the cluster
+ * {@value #CLUSTER} with {@code members} member enterprises registered, applied and admitted through
+ * membership-service's API, and a token per member; for the downloads scenario, branding-assets-service behind the
+ * gateway and the reference beside it, with the brand kit's files uploaded ({@link AssetDownloads}). Every process
+ * is pinned to the portal's CPUs once everything is ready.
  * <p>
  * Tokens are signed by {@link TestTokens}' key and its local JWK set stands in for Keycloak's, so every JWK set
  * request of the portal is counted ({@link #keycloakRequests()}); the admin API calls of the registrations go to a
@@ -142,12 +145,12 @@ public final class DirectoryPortal implements AutoCloseable {
         return assets;
     }
 
-    /** membership-service as deployed (tokens validated). */
+    /** membership-service as deployed (tokens validated); null without {@link Part#DIRECTORY}. */
     public PortalProcess membership() {
         return membership;
     }
 
-    /** membership-service in the {@code benchmark} profile: token claims taken unchecked. */
+    /** membership-service in the {@code benchmark} profile (token claims unchecked); null without the directory. */
     public PortalProcess membershipUnchecked() {
         return membershipUnchecked;
     }

@@ -26,7 +26,8 @@ import org.bson.types.ObjectId;
  * memory are apart from the load generator's as the portal's are. The JDK's HTTP server and the MongoDB driver, nothing
  * else: no security, no entitlement, no record of the download, no validators. The bytes go from the driver's GridFS
  * download stream straight to the socket, read in batches of {@value #CHUNKS_PER_BATCH} chunks as
- * branding-assets-service reads them (mongo-java-server would otherwise answer with every chunk of a file in one reply).
+ * branding-assets-service reads them (mongo-java-server would otherwise answer with every chunk of a file in one
+ * reply).
  * <ul>
  * <li>{@code GET /files/<id>}: the file, or with {@code Range: bytes=first-last} (one range) that range, 206;</li>
  * <li>{@code GET /files/<id>,<id>,...}: the files one after the other, as one body.</li>

@@ -92,7 +92,8 @@ final class Downloads implements BenchmarkScenario {
             heap.add(String.format("%s %+.0f", growth.getKey(), growth.getValue() / 1024.0));
             heapHolds &= growth.getValue() / 1024.0 < HEAP_MIB;
         }
-        String rss = gateway.rssGrowth().entrySet().stream().filter(e -> gateway.oldGeneration().containsKey(e.getKey()))
+        String rss = gateway.rssGrowth().entrySet().stream()
+                .filter(e -> gateway.oldGeneration().containsKey(e.getKey()))
                 .map(e -> String.format("%s %+.0f", e.getKey(), e.getValue() / 1024.0))
                 .collect(Collectors.joining(", "));
         return List.of(
