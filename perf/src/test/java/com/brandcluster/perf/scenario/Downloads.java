@@ -20,10 +20,11 @@ import static com.brandcluster.perf.scenario.GatewayOverhead.holds;
  * asset at random offsets, each downloaded through the gateway (branding-assets-service behind it: token checked
  * twice, entitlement, download record, validators, the zip written on the fly) and from the reference, the simplest
  * handler that reads the same GridFS files of the same MongoDB ({@code GridFsReferenceMain}): the asset's file, the
- * kit's files one after the other (the kit without its zip headers and manifest, a few kilobytes), the same ranges.
+ * kit's files one after the other (the kit without its zip headers and manifest, about 2 KB), the same ranges.
  * Targets: throughput (bytes per second) at least {@value #RATIO}x the reference's, for ranges as for whole files;
  * heap growth of the service and of the gateway during each download arm under {@value #HEAP_MIB} MB, with MongoDB in
- * its own process. CPU time per download by process beside every figure.
+ * its own process. CPU time per download by process beside every figure, and the throughput one core would give if
+ * the arm's processes had it to themselves (other programs share the machine's cores).
  */
 final class Downloads implements BenchmarkScenario {
 
@@ -102,11 +103,23 @@ final class Downloads implements BenchmarkScenario {
                         String.format("%.1f via gateway", gateway.mibPerSecond()),
                         ratio(gateway.mibPerSecond(), reference.mibPerSecond()),
                         ">= " + RATIO + "x: " + holds(throughputRatio >= RATIO), cpu),
+                new TableRow(NAME, measure + ": CPU-bound capacity (MB/s per core)",
+                        String.format("%.0f reference", capacity(reference)),
+                        String.format("%.0f via gateway", capacity(gateway)),
+                        ratio(capacity(gateway), capacity(reference)), "", cpu),
                 new TableRow(NAME, measure + ": CPU ms per download by process", byProcess(reference),
                         byProcess(gateway), "", "reported", cpu),
                 new TableRow(NAME, measure + ": heap (old generation) growth during the arm (MB)", "",
                         String.join(", ", heap) + "; RSS " + rss, "",
                         "< " + HEAP_MIB + " MB: " + holds(heapHolds), ""));
+    }
+
+    /**
+     * What one core would serve if the arm's processes had it to themselves (as {@link BenchmarkScenario#capacity},
+     * in bytes): it holds when other programs take more of the portal's core during one arm than the other.
+     */
+    private static double capacity(ArmFigures figures) {
+        return 1000 / figures.cpuPerRequest() * figures.bytesPerRequest() / MIB;
     }
 
     private static String byProcess(ArmFigures figures) {
