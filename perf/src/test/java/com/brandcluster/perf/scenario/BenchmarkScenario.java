@@ -1,6 +1,8 @@
 package com.brandcluster.perf.scenario;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import com.brandcluster.perf.driver.DirectoryPortal;
 
@@ -15,16 +17,16 @@ public interface BenchmarkScenario {
     /** The name on the command line: {@code -Dscenario=NAME}. */
     String name();
 
+    /**
+     * What the driver starts of {@link DirectoryPortal} for this scenario; none for one that starts a portal of its own
+     * and has no arms there, and then no {@link DirectoryPortal} is started for it.
+     */
+    default Set<DirectoryPortal.Part> parts() {
+        return EnumSet.of(DirectoryPortal.Part.DIRECTORY);
+    }
+
     /** The sides compared, the reference first. */
     List<Arm> arms(DirectoryPortal portal);
-
-    /**
-     * Whether the scenario needs the {@link DirectoryPortal} (the {@link #arms} it reads there); one that starts a
-     * portal of its own and has no arms there says no, and that portal is started instead.
-     */
-    default boolean readsDirectory() {
-        return true;
-    }
 
     /** The table's rows from the arms' figures (same order as {@link #arms}). */
     List<TableRow> rows(List<ArmFigures> figures);

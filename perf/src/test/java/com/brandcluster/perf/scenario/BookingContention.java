@@ -1,8 +1,10 @@
 package com.brandcluster.perf.scenario;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.brandcluster.perf.driver.BookingPortal;
@@ -43,9 +45,10 @@ public final class BookingContention implements BenchmarkScenario {
         return List.of();
     }
 
+    /** Nothing of {@link DirectoryPortal}'s: its portal is {@link BookingPortal}. */
     @Override
-    public boolean readsDirectory() {
-        return false;
+    public Set<DirectoryPortal.Part> parts() {
+        return EnumSet.noneOf(DirectoryPortal.Part.class);
     }
 
     /** The burst of attempts as one arm, served by the two instances (MongoDB's CPU time is reported beside). */
