@@ -53,6 +53,10 @@ public final class BenchmarkTable {
         }
         String table = markdown(run, rows) + "\n" + StartupMemory.startupTable(startups,
                 run.get("startedHow").asString());
+        for (String scenario : figures.keySet()) {
+            String details = Scenarios.byName(scenario).details(run);
+            table += details.isEmpty() ? "" : "\n" + details;
+        }
         System.out.println(table);
         Files.writeString(perf.resolve("table.md"), table);
     }

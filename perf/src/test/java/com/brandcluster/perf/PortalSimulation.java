@@ -16,6 +16,7 @@ import com.brandcluster.perf.driver.ServiceStartups;
 import com.brandcluster.perf.driver.StartupFigure;
 import com.brandcluster.perf.scenario.Arm;
 import com.brandcluster.perf.scenario.BenchmarkScenario;
+import com.brandcluster.perf.scenario.OwnPhases;
 import com.brandcluster.perf.scenario.Scenarios;
 import com.brandcluster.perf.scenario.StartupMemory;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -56,6 +57,7 @@ public class PortalSimulation extends Simulation {
     private final Path dir = Path.of(System.getProperty("perf.dir", "target/perf"));
     private final CoreSplit cores = CoreSplit.fromSystemProperties();
     private final List<Measurement> measurements = new ArrayList<>();
+    private final List<OwnPhases.Phases> ownPhases = new ArrayList<>();
     private final DirectoryPortal portal;
     private final List<StartupFigure> startups;
 
@@ -76,6 +78,7 @@ public class PortalSimulation extends Simulation {
             chainPhases(scenarios);
         }
         catch (RuntimeException ex) {
+            ownPhases.forEach(OwnPhases.Phases::close);
             portal.close();
             throw ex;
         }
@@ -86,6 +89,12 @@ public class PortalSimulation extends Simulation {
         List<Map<String, Object>> tokens = portal.memberTokens().stream()
                 .map(token -> Map.<String, Object>of("bearer", "Bearer " + token)).toList();
         for (BenchmarkScenario scenario : scenarios) {
+            if (scenario instanceof OwnPhases own) {
+                OwnPhases.Phases phases = own.start(portal, cores, dir, warmup, measure);
+                ownPhases.add(phases);
+                steps.addAll(phases.populations());
+                continue;
+            }
             List<Arm> arms = scenario.arms(portal);
             for (Arm arm : arms) {
                 steps.add(population("warm-up " + Measurement.requestName(scenario.name(), arm.label()), arm, tokens,
@@ -144,7 +153,9 @@ public class PortalSimulation extends Simulation {
             record.put("members", members);
             record.put("loadGeneratorJvm",
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-            record.put("arms", measurements.stream().map(Measurement::record).toList());
+            List<Map<String, Object>> arms = new ArrayList<>(measurements.stream().map(Measurement::record).toList());
+            ownPhases.forEach(phases -> arms.addAll(phases.records()));
+            record.put("arms", arms);
             record.put("startups", startups.stream().map(StartupFigure::record).toList());
             record.put("startedHow", StartupMemory.NAME.equals(run)
                     ? "each service alone on every CPU, " + (startupRounds == 1 ? "1 round"
@@ -158,6 +169,7 @@ public class PortalSimulation extends Simulation {
             throw new UncheckedIOException(ex);
         }
         finally {
+            ownPhases.forEach(OwnPhases.Phases::close);
             portal.close();
         }
     }

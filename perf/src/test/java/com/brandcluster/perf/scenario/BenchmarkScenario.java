@@ -3,6 +3,7 @@ package com.brandcluster.perf.scenario;
 import java.util.List;
 
 import com.brandcluster.perf.driver.DirectoryPortal;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A benchmark of issue 11: arms that send the same request to different sides at the same concurrency (the reference
@@ -20,6 +21,11 @@ public interface BenchmarkScenario {
 
     /** The table's rows from the arms' figures (same order as {@link #arms}). */
     List<TableRow> rows(List<ArmFigures> figures);
+
+    /** What the scenario prints below the table, from the run's record ({@code run.json}); nothing by default. */
+    default String details(JsonNode run) {
+        return "";
+    }
 
     /**
      * The row that compares what each arm costs rather than what it got: requests per second one core would serve if

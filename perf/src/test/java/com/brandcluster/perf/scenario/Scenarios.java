@@ -11,7 +11,8 @@ public final class Scenarios {
     public static final String SMOKE = "smoke";
 
     private static final List<BenchmarkScenario> ALL = List.of(new GatewayOverhead(), new AuthOverhead(),
-            new StartupMemory());
+            new StartupMemory(),
+            new EventPropagation());
 
     private Scenarios() {
     }
