@@ -21,7 +21,7 @@ public final class EventConsumers implements AutoCloseable {
             "expert-salon-service", "salons", "branding-assets-service", "assets");
     private static final List<String> ORDER = List.of("events-service", "expert-salon-service",
             "branding-assets-service");
-    private static final Duration STARTUP = Duration.ofMinutes(4);
+    private static final Duration STARTUP = Duration.ofMinutes(10);
 
     private final List<PortalProcess> processes = new ArrayList<>();
 
@@ -44,7 +44,7 @@ public final class EventConsumers implements AutoCloseable {
         }
     }
 
-    /** Starts the three consumers; a quarter of a minute or more on two cores. */
+    /** Starts the three consumers: about 20 s on two quiet cores, minutes on a busy machine (up to 10 are allowed). */
     public static EventConsumers start(DirectoryPortal portal, CoreSplit cores, Path dir) {
         return new EventConsumers(portal, cores, dir);
     }

@@ -12,11 +12,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.brandcluster.platform.outbox.OutboxProperties;
 import com.brandcluster.platform.outbox.OutboxRelay;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandFailedEvent;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -40,7 +46,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * publishing the same payload with the same properties to the same exchange.</li>
  * </ul>
  * Each publishes the warm-up events first (not measured, same JVM, so the JIT has compiled the loop), then the measured
- * ones, and prints {@value #RESULT} with the messages, the wall time and this process's CPU time of the measured part.
+ * ones, and prints {@value #RESULT} with the messages, the wall time and this process's CPU time of the measured part
+ * (for the relay also its MongoDB commands and the time it waited for their answers).
  */
 public final class PublisherMain {
 
@@ -60,13 +67,18 @@ public final class PublisherMain {
         String routingKey = args[5];
         String amqpUri = args[6];
         if ("relay".equals(way)) {
-            try (MongoClient client = MongoClients.create(args[7])) {
+            MongoCommands commands = new MongoCommands();
+            try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                    .applyConnectionString(new ConnectionString(args[7])).addCommandListener(commands).build())) {
                 MongoTemplate mongo = new MongoTemplate(client, args[8]);
                 CachingConnectionFactory connections = connections(amqpUri);
                 try {
                     relay(mongo, connections, "warmup");
+                    commands.reset();
                     long[] measured = measure(() -> relay(mongo, connections, "outbox"));
                     report(way, measured[2], measured);
+                    System.out.println(RESULT + " mongoCommands=" + commands.count.sum() + " mongoNanos="
+                            + commands.nanos.sum());
                 }
                 finally {
                     connections.destroy();
@@ -93,6 +105,30 @@ public final class PublisherMain {
                 return events;
             });
             report(way, events, measured);
+        }
+    }
+
+    /** Counts the relay's MongoDB commands and the time it waited for their answers. */
+    private static final class MongoCommands implements CommandListener {
+
+        final LongAdder count = new LongAdder();
+        final LongAdder nanos = new LongAdder();
+
+        @Override
+        public void commandSucceeded(CommandSucceededEvent event) {
+            count.increment();
+            nanos.add(event.getElapsedTime(TimeUnit.NANOSECONDS));
+        }
+
+        @Override
+        public void commandFailed(CommandFailedEvent event) {
+            count.increment();
+            nanos.add(event.getElapsedTime(TimeUnit.NANOSECONDS));
+        }
+
+        void reset() {
+            count.reset();
+            nanos.reset();
         }
     }
 

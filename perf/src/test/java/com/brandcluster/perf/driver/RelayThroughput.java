@@ -45,9 +45,12 @@ public final class RelayThroughput {
     private RelayThroughput() {
     }
 
-    /** What one way measured. */
+    /**
+     * What one way measured: the measured events, the wall and CPU time of their publishing, MongoDB's CPU time meanwhile,
+     * and, for the relay, its MongoDB commands and the time it waited for their answers.
+     */
     public record Result(String way, long messages, long wallNanos, long publisherCpuNanos, double mongoCpuMillis,
-                         int payloadBytes) {
+                         int payloadBytes, long mongoCommands, long mongoWaitNanos) {
 
         public double messagesPerSecond() {
             return messages * 1e9 / wallNanos;
@@ -71,6 +74,8 @@ public final class RelayThroughput {
             record.put("way", way);
             record.put("wallNanos", wallNanos);
             record.put("payloadBytes", payloadBytes);
+            record.put("mongoCommands", mongoCommands);
+            record.put("mongoWaitNanos", mongoWaitNanos);
             return record;
         }
     }
@@ -108,7 +113,8 @@ public final class RelayThroughput {
                             + " events confirmed, " + queued + " of " + (events + warmup) + " in " + QUEUE);
                 }
                 results.add(new Result(way, events, measured.get("wallNanos"), measured.get("cpuNanos"), mongoCpu,
-                        payload.getBytes(StandardCharsets.UTF_8).length));
+                        payload.getBytes(StandardCharsets.UTF_8).length, measured.getOrDefault("mongoCommands", 0L),
+                        measured.getOrDefault("mongoNanos", 0L)));
             }
             database.drop();
             purge(rabbit);
@@ -152,16 +158,16 @@ public final class RelayThroughput {
                 throw new IllegalStateException("The " + way + " publisher did not end within " + TIMEOUT);
             }
             List<String> lines = Files.readAllLines(log);
-            String result = lines.stream().filter(line -> line.startsWith(PublisherMain.RESULT)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("The " + way + " publisher exited with "
-                            + process.exitValue() + " and no result; its log:\n"
-                            + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()))));
             Map<String, Long> figures = new java.util.HashMap<>();
-            for (String field : result.substring(PublisherMain.RESULT.length()).trim().split(" ")) {
-                String[] pair = field.split("=", 2);
-                if (!"way".equals(pair[0])) {
-                    figures.put(pair[0], Long.parseLong(pair[1]));
-                }
+            lines.stream().filter(line -> line.startsWith(PublisherMain.RESULT))
+                    .flatMap(line -> java.util.Arrays.stream(line.substring(PublisherMain.RESULT.length()).trim()
+                            .split(" ")))
+                    .map(field -> field.split("=", 2)).filter(pair -> !"way".equals(pair[0]))
+                    .forEach(pair -> figures.put(pair[0], Long.parseLong(pair[1])));
+            if (process.exitValue() != 0 || !figures.containsKey("messages")) {
+                throw new IllegalStateException("The " + way + " publisher exited with " + process.exitValue()
+                        + " and no result; its log:\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
             }
             return figures;
         }
