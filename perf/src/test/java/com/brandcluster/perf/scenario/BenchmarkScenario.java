@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
  * A benchmark of issue 11: arms that send the same request to different sides at the same concurrency (the reference
  * first), warmed up one after the other and then measured one after the other, and the table rows made of what they
  * measured. A scenario that needs other processes than {@link DirectoryPortal}'s adds a portal of its own and a way to
- * start it to {@link Scenarios}.
+ * start it to {@link Scenarios}, or, when its load is not the directory read, is also {@link OwnPhases} (starting what
+ * it needs beside the directory portal).
  */
 public interface BenchmarkScenario {
 
