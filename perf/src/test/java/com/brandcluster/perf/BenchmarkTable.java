@@ -55,6 +55,10 @@ public final class BenchmarkTable {
         }
         String table = markdown(run, rows) + "\n" + StartupMemory.startupTable(startups,
                 run.get("startedHow").asString());
+        for (String scenario : figures.keySet()) {
+            String details = Scenarios.byName(scenario).details(run);
+            table += details.isEmpty() ? "" : "\n" + details;
+        }
         System.out.println(table);
         Files.writeString(perf.resolve("table.md"), table);
     }
@@ -65,20 +69,20 @@ public final class BenchmarkTable {
         long failed = arm.get("failed").asLong();
         if (requests == 0 || failed > 0) {
             throw new IllegalStateException(request + ": " + requests + " requests, " + failed + " failed "
-                    + arm.get("counts"));
+                    + arm.path("counts"));
         }
         Map<String, Double> cpu = new HashMap<>();
         arm.get("cpuMillis").properties().forEach(e -> cpu.put(e.getKey(), e.getValue().asDouble()));
         List<String> servedBy = new ArrayList<>();
         arm.get("servedBy").forEach(name -> servedBy.add(name.asString()));
         Map<String, ArmFigures.Outcome> outcomes = new LinkedHashMap<>();
-        arm.get("outcomes").properties().forEach(e -> outcomes.put(e.getKey(), new ArmFigures.Outcome(
+        arm.path("outcomes").properties().forEach(e -> outcomes.put(e.getKey(), new ArmFigures.Outcome(
                 e.getValue().get("requests").asLong(), e.getValue().get("medianMillis").asDouble(),
                 e.getValue().get("p99Millis").asDouble())));
         double seconds = arm.get("durationMillis").asLong() / 1000.0;
         return new ArmFigures(arm.get("arm").asString(), requests, failed, requests / seconds,
                 arm.get("medianMillis").asDouble(), arm.get("p99Millis").asDouble(), cpu, servedBy,
-                arm.get("keycloakRequests").asInt(), longs(arm.get("rssKib")), outcomes, longs(arm.get("counts")),
+                arm.get("keycloakRequests").asInt(), longs(arm.get("rssKib")), outcomes, longs(arm.path("counts")),
                 arm.path("bytesPerRequest").asLong(0), longs(arm.path("oldGenerationGrowthKib")),
                 longs(arm.path("rssGrowthKib")));
     }

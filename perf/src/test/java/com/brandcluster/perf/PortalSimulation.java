@@ -24,6 +24,7 @@ import com.brandcluster.perf.driver.StartupFigure;
 import com.brandcluster.perf.scenario.Arm;
 import com.brandcluster.perf.scenario.BenchmarkScenario;
 import com.brandcluster.perf.scenario.BookingContention;
+import com.brandcluster.perf.scenario.OwnPhases;
 import com.brandcluster.perf.scenario.Scenarios;
 import com.brandcluster.perf.scenario.StartupMemory;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -83,6 +84,7 @@ public class PortalSimulation extends Simulation {
     private final CoreSplit cores = CoreSplit.fromSystemProperties();
     private final List<Measurement> measurements = new ArrayList<>();
     private final PortalProcess mongo;
+    private final List<OwnPhases.Phases> ownPhases = new ArrayList<>();
     private final DirectoryPortal portal;
     private final BookingPortal bookings;
     private final List<StartupFigure> startups;
@@ -118,6 +120,7 @@ public class PortalSimulation extends Simulation {
             chainPhases(scenarios);
         }
         catch (RuntimeException ex) {
+            ownPhases.forEach(OwnPhases.Phases::close);
             directory.thenAccept(started -> {
                 if (started != null) {
                     started.close();
@@ -140,6 +143,12 @@ public class PortalSimulation extends Simulation {
         for (BenchmarkScenario scenario : scenarios) {
             if (scenario instanceof BookingContention) {
                 steps.addAll(bookingBursts());
+                continue;
+            }
+            if (scenario instanceof OwnPhases own) {
+                OwnPhases.Phases phases = own.start(portal, cores, dir, warmup, measure);
+                ownPhases.add(phases);
+                steps.addAll(phases.populations());
                 continue;
             }
             List<Arm> arms = scenario.arms(portal);
@@ -314,7 +323,9 @@ public class PortalSimulation extends Simulation {
             record.put("bookingSlots", bookingSlots);
             record.put("loadGeneratorJvm",
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-            record.put("arms", measurements.stream().map(Measurement::record).toList());
+            List<Map<String, Object>> arms = new ArrayList<>(measurements.stream().map(Measurement::record).toList());
+            ownPhases.forEach(phases -> arms.addAll(phases.records()));
+            record.put("arms", arms);
             record.put("startups", startups.stream().map(StartupFigure::record).toList());
             record.put("startedHow", StartupMemory.NAME.equals(run)
                     ? "each service alone on every CPU, " + (startupRounds == 1 ? "1 round"
@@ -329,6 +340,7 @@ public class PortalSimulation extends Simulation {
             throw new UncheckedIOException(ex);
         }
         finally {
+            ownPhases.forEach(OwnPhases.Phases::close);
             if (portal != null) {
                 portal.close();
             }

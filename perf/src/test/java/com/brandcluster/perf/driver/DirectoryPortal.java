@@ -45,7 +45,8 @@ public final class DirectoryPortal implements AutoCloseable {
      * {@link BookingPortal}'s two), and five took four minutes on two cores at a load average of 40.
      */
     static final Duration STARTUP = Duration.ofMinutes(6);
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(4);
+    /** How long the driver's tokens are valid: longer than any run. */
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(4);
     private static final String NOWHERE = "http://127.0.0.1:9";
 
     private final KeycloakAdminStandIn keycloakAdmin = new KeycloakAdminStandIn();

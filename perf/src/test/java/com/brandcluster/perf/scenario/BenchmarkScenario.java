@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Set;
 
 import com.brandcluster.perf.driver.DirectoryPortal;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A benchmark of issue 11: arms that send the same request to different sides at the same concurrency (the reference
  * first), warmed up one after the other and then measured one after the other, and the table rows made of what they
- * measured. A scenario that needs other processes than {@link DirectoryPortal}'s adds a portal of its own and a way to
- * start it to {@link Scenarios}.
+ * measured. A scenario that needs other processes than {@link DirectoryPortal}'s names the {@link #parts} it needs,
+ * adds a portal of its own started side by side with it (as booking contention does), or, when its load is not the
+ * directory read, is also {@link OwnPhases} (starting what it needs beside the directory portal).
  */
 public interface BenchmarkScenario {
 
@@ -25,11 +27,21 @@ public interface BenchmarkScenario {
         return EnumSet.of(DirectoryPortal.Part.DIRECTORY);
     }
 
-    /** The sides compared, the reference first. */
-    List<Arm> arms(DirectoryPortal portal);
+    /**
+     * The sides compared, the reference first; none for a scenario whose load is its own (a portal of its own, or
+     * {@link OwnPhases}).
+     */
+    default List<Arm> arms(DirectoryPortal portal) {
+        return List.of();
+    }
 
     /** The table's rows from the arms' figures (same order as {@link #arms}). */
     List<TableRow> rows(List<ArmFigures> figures);
+
+    /** What the scenario prints below the table, from the run's record ({@code run.json}); nothing by default. */
+    default String details(JsonNode run) {
+        return "";
+    }
 
     /**
      * The row that compares what each arm costs rather than what it got: requests per second one core would serve if

@@ -39,13 +39,7 @@ public final class BookingContention implements BenchmarkScenario {
         return NAME;
     }
 
-    /** None: its attempts go to {@link BookingPortal}, in one burst ({@link #arm}). */
-    @Override
-    public List<Arm> arms(DirectoryPortal portal) {
-        return List.of();
-    }
-
-    /** Nothing of {@link DirectoryPortal}'s: its portal is {@link BookingPortal}. */
+    /** Nothing of {@link DirectoryPortal}'s: its attempts go to {@link BookingPortal}, in one burst ({@link #arm}). */
     @Override
     public Set<DirectoryPortal.Part> parts() {
         return EnumSet.noneOf(DirectoryPortal.Part.class);
