@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.brandcluster.perf.driver.DirectoryPortal;
 import com.brandcluster.perf.driver.StartupFigure;
 import com.brandcluster.perf.scenario.ArmFigures;
 import com.brandcluster.perf.scenario.BookingContention;
@@ -54,6 +55,10 @@ public final class BenchmarkTable {
         }
         String table = markdown(run, rows) + "\n" + StartupMemory.startupTable(startups,
                 run.get("startedHow").asString());
+        for (String scenario : figures.keySet()) {
+            String details = Scenarios.byName(scenario).details(run);
+            table += details.isEmpty() ? "" : "\n" + details;
+        }
         System.out.println(table);
         Files.writeString(perf.resolve("table.md"), table);
     }
@@ -64,31 +69,35 @@ public final class BenchmarkTable {
         long failed = arm.get("failed").asLong();
         if (requests == 0 || failed > 0) {
             throw new IllegalStateException(request + ": " + requests + " requests, " + failed + " failed "
-                    + arm.get("counts"));
+                    + arm.path("counts"));
         }
         Map<String, Double> cpu = new HashMap<>();
         arm.get("cpuMillis").properties().forEach(e -> cpu.put(e.getKey(), e.getValue().asDouble()));
         List<String> servedBy = new ArrayList<>();
         arm.get("servedBy").forEach(name -> servedBy.add(name.asString()));
-        Map<String, Long> rss = new HashMap<>();
-        arm.get("rssKib").properties().forEach(e -> rss.put(e.getKey(), e.getValue().asLong()));
         Map<String, ArmFigures.Outcome> outcomes = new LinkedHashMap<>();
-        arm.get("outcomes").properties().forEach(e -> outcomes.put(e.getKey(), new ArmFigures.Outcome(
+        arm.path("outcomes").properties().forEach(e -> outcomes.put(e.getKey(), new ArmFigures.Outcome(
                 e.getValue().get("requests").asLong(), e.getValue().get("medianMillis").asDouble(),
                 e.getValue().get("p99Millis").asDouble())));
-        Map<String, Long> counts = new LinkedHashMap<>();
-        arm.get("counts").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
         double seconds = arm.get("durationMillis").asLong() / 1000.0;
         return new ArmFigures(arm.get("arm").asString(), requests, failed, requests / seconds,
                 arm.get("medianMillis").asDouble(), arm.get("p99Millis").asDouble(), cpu, servedBy,
-                arm.get("keycloakRequests").asInt(), rss, outcomes, counts);
+                arm.get("keycloakRequests").asInt(), longs(arm.get("rssKib")), outcomes, longs(arm.path("counts")),
+                arm.path("bytesPerRequest").asLong(0), longs(arm.path("oldGenerationGrowthKib")),
+                longs(arm.path("rssGrowthKib")));
+    }
+
+    private static Map<String, Long> longs(JsonNode byName) {
+        Map<String, Long> longs = new LinkedHashMap<>();
+        byName.properties().forEach(e -> longs.put(e.getKey(), e.getValue().asLong()));
+        return longs;
     }
 
     private static String markdown(JsonNode run, List<TableRow> rows) {
         StringBuilder table = new StringBuilder();
         List<String> scenarios = rows.stream().map(TableRow::scenario).distinct().toList();
         table.append("Run: ").append(run.get("scenario").asString());
-        if (scenarios.stream().anyMatch(s -> Scenarios.byName(s).readsDirectory())) {
+        if (scenarios.stream().anyMatch(s -> Scenarios.byName(s).parts().contains(DirectoryPortal.Part.DIRECTORY))) {
             table.append(", ").append(run.get("users").asInt()).append(" concurrent users per arm, warm-up ")
                     .append(run.get("warmup").asString()).append(" and measurement ")
                     .append(run.get("measure").asString()).append(" per arm, ").append(run.get("members").asInt())
@@ -98,7 +107,15 @@ public final class BenchmarkTable {
             table.append(", ").append(run.get("bookingAttempts").asInt()).append(" booking attempts at once on ")
                     .append(run.get("bookingSlots").asInt()).append(" slots after a warm-up burst of as many");
         }
-        table.append("; ").append(run.get("cores").asString()).append(".\n\n");
+        table.append("; ").append(run.get("cores").asString()).append(".");
+        JsonNode downloads = run.path("downloads");
+        if (downloads.isObject()) {
+            table.append(" Downloads: ").append(downloads.get("users").asInt()).append(" concurrent users per arm, ")
+                    .append("warm-up ").append(downloads.get("warmup").asString()).append(" (after one download ")
+                    .append("whose MD5 is checked) and measurement ").append(downloads.get("measure").asString())
+                    .append(" per arm.");
+        }
+        table.append("\n\n");
         table.append("| scenario | measure | reference | figure | ratio | target "
                 + "| CPU ms/request (reference -> figure) |\n");
         table.append("|---|---|---|---|---|---|---|\n");

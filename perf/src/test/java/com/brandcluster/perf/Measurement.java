@@ -14,9 +14,12 @@ import com.brandcluster.perf.scenario.Arm;
  * The measured phase of one arm: opened when its first virtual user starts and closed when its last one ends, with
  * each portal process's CPU time and the Keycloak stand-ins' request count read at both moments, and its resident memory
  * at the end. Requests may be told apart by outcome (each with its own response times), events counted by name, and
- * counts read from the portal once the run is over (what a scenario checks afterwards).
+ * counts read from the portal once the run is over (what a scenario checks afterwards). For a download, the memory of
+ * the processes that serve it is also sampled every {@value #SAMPLE_MILLIS} ms during the phase ({@link Growth}).
  */
 final class Measurement {
+
+    private static final long SAMPLE_MILLIS = 1000;
 
     private final String scenario;
     private final Arm arm;
@@ -27,6 +30,8 @@ final class Measurement {
     private final Map<String, LatencyHistogram> outcomes = new LinkedHashMap<>();
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private final Supplier<Map<String, Long>> afterwards;
+    private final Map<String, Growth> growth = new LinkedHashMap<>();
+    private volatile Thread sampler;
     private volatile Snapshot start;
     private volatile Snapshot end;
 
@@ -53,9 +58,17 @@ final class Measurement {
         return scenario + ": " + arm;
     }
 
+    boolean isDownload() {
+        return arm.transfer() != null;
+    }
+
     void userStarted() {
         if (running.getAndIncrement() == 0 && start == null) {
             start = snapshot();
+            if (arm.transfer() != null) {
+                arm.servedBy().forEach(process -> growth.put(process.name(), new Growth(process)));
+                sampler = Thread.ofPlatform().daemon().name("memory-" + arm.label()).start(this::sample);
+            }
         }
     }
 
@@ -84,6 +97,10 @@ final class Measurement {
     void userFinished() {
         if (running.decrementAndGet() == 0) {
             end = snapshot();
+            if (sampler != null) {
+                sampler.interrupt();
+                growth.values().forEach(Growth::sample);
+            }
         }
     }
 
@@ -119,7 +136,59 @@ final class Measurement {
         }
         counted.putAll(afterwards.get());
         record.put("counts", counted);
+        record.put("users", arm.transfer() == null ? null : arm.transfer().users());
+        record.put("bytesPerRequest", arm.transfer() == null ? null : arm.transfer().bytes());
+        Map<String, Object> oldGeneration = new LinkedHashMap<>();
+        Map<String, Object> rss = new LinkedHashMap<>();
+        growth.forEach((process, g) -> {
+            if (g.oldGenerationAtStart >= 0) {
+                oldGeneration.put(process, g.oldGenerationPeak - g.oldGenerationAtStart);
+            }
+            rss.put(process, g.rssPeak - g.rssAtStart);
+        });
+        record.put("oldGenerationGrowthKib", oldGeneration);
+        record.put("rssGrowthKib", rss);
         return record;
+    }
+
+    private void sample() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(SAMPLE_MILLIS);
+            }
+            catch (InterruptedException ex) {
+                return;
+            }
+            growth.values().forEach(Growth::sample);
+        }
+    }
+
+    /**
+     * How far a process's memory rose above where it was when the phase opened: the peak of the samples (resident
+     * memory, and the heap's old generation of a service) minus the value at the start.
+     */
+    private static final class Growth {
+
+        private final PortalProcess process;
+        private final long rssAtStart;
+        private final long oldGenerationAtStart;
+        private volatile long rssPeak;
+        private volatile long oldGenerationPeak;
+
+        Growth(PortalProcess process) {
+            this.process = process;
+            this.rssAtStart = process.rssKib();
+            this.oldGenerationAtStart = process.oldGenerationKib();
+            this.rssPeak = rssAtStart;
+            this.oldGenerationPeak = oldGenerationAtStart;
+        }
+
+        synchronized void sample() {
+            rssPeak = Math.max(rssPeak, process.rssKib());
+            if (oldGenerationAtStart >= 0) {
+                oldGenerationPeak = Math.max(oldGenerationPeak, process.oldGenerationKib());
+            }
+        }
     }
 
     private Snapshot snapshot() {

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,13 +24,16 @@ import com.brandcluster.perf.driver.StartupFigure;
 import com.brandcluster.perf.scenario.Arm;
 import com.brandcluster.perf.scenario.BenchmarkScenario;
 import com.brandcluster.perf.scenario.BookingContention;
+import com.brandcluster.perf.scenario.OwnPhases;
 import com.brandcluster.perf.scenario.Scenarios;
 import com.brandcluster.perf.scenario.StartupMemory;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
@@ -38,6 +43,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.md5;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -46,10 +52,12 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * Runs the scenarios of {@code -Dscenario} (one, or every one for {@code smoke}) against the portals they need, started
- * side by side on one MongoDB process: {@link DirectoryPortal} for the directory reads, {@link BookingPortal} for
- * booking contention. For each directory scenario, every arm is warmed up ({@code -Dperf.warmup}) and then every arm
- * measured ({@code -Dperf.measure}), one after the other, each by {@code -Dperf.users} virtual users that send the read
- * in a loop (a closed model: the same concurrency on every arm), each user with the token of a member of its own. For
+ * side by side on one MongoDB process: {@link DirectoryPortal} with the parts the scenarios need for the directory
+ * reads and the downloads, {@link BookingPortal} for booking contention. For each directory scenario, every arm is
+ * warmed up ({@code -Dperf.warmup}) and then every arm measured ({@code -Dperf.measure}), one after the other, each by
+ * {@code -Dperf.users} virtual users that send the read in a loop (a closed model: the same concurrency on every arm),
+ * each user with the token of a member of its own; the downloads likewise, with their own phases
+ * ({@code -Dperf.downloadWarmup}, {@code -Dperf.downloadMeasure}) and users ({@code -Dperf.downloadUsers}). For
  * {@value BookingContention#NAME}, a warm-up burst and then the measured one: {@code -Dperf.bookingAttempts} attempts at
  * once on {@code -Dperf.bookingSlots} slots of an expert. This JVM is the load generator, pinned to the load CPUs
  * ({@link CoreSplit}). Each measured phase's requests, response times, CPU times and Keycloak requests go to
@@ -65,6 +73,8 @@ public class PortalSimulation extends Simulation {
     private final String run = System.getProperty("scenario", Scenarios.SMOKE);
     private final Duration warmup = Duration.parse("PT" + System.getProperty("perf.warmup", "1s"));
     private final Duration measure = Duration.parse("PT" + System.getProperty("perf.measure", "2s"));
+    private final Duration downloadWarmup = Duration.parse("PT" + System.getProperty("perf.downloadWarmup", "0s"));
+    private final Duration downloadMeasure = Duration.parse("PT" + System.getProperty("perf.downloadMeasure", "0.5s"));
     private final int users = Integer.getInteger("perf.users", 2);
     private final int members = Integer.getInteger("perf.members", 20);
     private final int bookingAttempts = Integer.getInteger("perf.bookingAttempts", 40);
@@ -74,6 +84,7 @@ public class PortalSimulation extends Simulation {
     private final CoreSplit cores = CoreSplit.fromSystemProperties();
     private final List<Measurement> measurements = new ArrayList<>();
     private final PortalProcess mongo;
+    private final List<OwnPhases.Phases> ownPhases = new ArrayList<>();
     private final DirectoryPortal portal;
     private final BookingPortal bookings;
     private final List<StartupFigure> startups;
@@ -89,12 +100,13 @@ public class PortalSimulation extends Simulation {
         List<StartupFigure> sideBySide = StartupMemory.NAME.equals(run)
                 ? ServiceStartups.measure(dir, startupRounds) : List.of();
         cores.pinThisJvm();
-        mongo = PortalProcess.mongo(dir);
+        Set<DirectoryPortal.Part> parts = EnumSet.noneOf(DirectoryPortal.Part.class);
+        scenarios.forEach(scenario -> parts.addAll(scenario.parts()));
+        mongo = DirectoryPortal.mongo(dir, parts);
         // the portals' processes start side by side, on every CPU
-        CompletableFuture<DirectoryPortal> directory = scenarios.stream().anyMatch(BenchmarkScenario::readsDirectory)
-                ? CompletableFuture.supplyAsync(() -> DirectoryPortal.start(cores, dir,
-                        Path.of(System.getProperty("perf.profileJar")), members, mongo))
-                : CompletableFuture.completedFuture(null);
+        CompletableFuture<DirectoryPortal> directory = parts.isEmpty() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> DirectoryPortal.start(cores, dir,
+                        Path.of(System.getProperty("perf.profileJar")), members, parts, mongo));
         CompletableFuture<BookingPortal> booking = scenarios.stream().anyMatch(BookingContention.class::isInstance)
                 ? CompletableFuture.supplyAsync(() -> BookingPortal.start(cores, dir, bookingAttempts, mongo))
                 : CompletableFuture.completedFuture(null);
@@ -108,6 +120,7 @@ public class PortalSimulation extends Simulation {
             chainPhases(scenarios);
         }
         catch (RuntimeException ex) {
+            ownPhases.forEach(OwnPhases.Phases::close);
             directory.thenAccept(started -> {
                 if (started != null) {
                     started.close();
@@ -132,16 +145,25 @@ public class PortalSimulation extends Simulation {
                 steps.addAll(bookingBursts());
                 continue;
             }
+            if (scenario instanceof OwnPhases own) {
+                OwnPhases.Phases phases = own.start(portal, cores, dir, warmup, measure);
+                ownPhases.add(phases);
+                steps.addAll(phases.populations());
+                continue;
+            }
             List<Arm> arms = scenario.arms(portal);
             for (Arm arm : arms) {
-                steps.add(population("warm-up " + Measurement.requestName(scenario.name(), arm.label()), arm, tokens,
-                        warmup, null));
+                if (arm.transfer() == null || !downloadWarmup.isZero()) {
+                    steps.add(population("warm-up " + Measurement.requestName(scenario.name(), arm.label()), arm,
+                            tokens, arm.transfer() == null ? warmup : downloadWarmup, null));
+                }
             }
             for (Arm arm : arms) {
                 Measurement measurement = new Measurement(scenario.name(), arm, portal.processes(),
                         portal::keycloakRequests);
                 measurements.add(measurement);
-                steps.add(population(measurement.requestName(), arm, tokens, measure, measurement));
+                steps.add(population(measurement.requestName(), arm, tokens,
+                        arm.transfer() == null ? measure : downloadMeasure, measurement));
             }
         }
         PopulationBuilder chain = steps.getLast();
@@ -222,12 +244,16 @@ public class PortalSimulation extends Simulation {
         }
     }
 
-    /** {@code users} users, each with a member's token, sending the arm's read in a loop for {@code length}. */
+    /**
+     * {@code users} users (a download's own number), each with a member's token (a download's own token), sending the
+     * arm's request in a loop for {@code length}; a download's warm-up begins with a request whose body's MD5 is
+     * checked (without a warm-up, as in the smoke run, each user's measured phase does, before it opens).
+     */
     private PopulationBuilder population(String name, Arm arm, List<Map<String, Object>> tokens, Duration length,
                                          Measurement measurement) {
-        ChainBuilder read = exec(http(name).get(arm.baseUrl() + arm.path())
-                .header("Authorization", "#{bearer}")
-                .check(responseTimeInMillis().saveAs("responseMillis"), status().is(200)));
+        Arm.Transfer transfer = arm.transfer();
+        ChainBuilder read = exec(request(name, arm, transfer == null || transfer.ranges() == null ? null : "#{range}")
+                .check(responseTimeInMillis().saveAs("responseMillis")));
         if (measurement != null) {
             read = exec(session -> session.remove("responseMillis")).exec(read).exec(session -> {
                 measurement.record(session.isFailed() || !session.contains("responseMillis") ? null
@@ -235,7 +261,8 @@ public class PortalSimulation extends Simulation {
                 return session.markAsSucceeded();
             });
         }
-        ChainBuilder loop = during(length).on(read);
+        // exitASAP off: the iteration under way at the deadline ends with its request recorded, as the phase counts it
+        ChainBuilder loop = length.isZero() ? exec(session -> session) : during(length, false).on(read);
         if (measurement != null) {
             loop = exec(session -> {
                 measurement.userStarted();
@@ -245,7 +272,37 @@ public class PortalSimulation extends Simulation {
                 return session;
             });
         }
-        return scenario(name).feed(listFeeder(tokens).circular()).exec(loop).injectOpen(atOnceUsers(users));
+        if (transfer == null) {
+            return scenario(name).feed(listFeeder(tokens).circular()).exec(loop).injectOpen(atOnceUsers(users));
+        }
+        if (measurement == null || downloadWarmup.isZero()) {
+            loop = exec(request("checked " + name, arm, transfer.verifiedRange()).check(md5().is(transfer.md5())))
+                    .exec(loop);
+        }
+        ScenarioBuilder downloads = scenario(name);
+        if (transfer.ranges() != null) {
+            downloads = downloads.feed(listFeeder(transfer.ranges().stream()
+                    .map(range -> Map.<String, Object>of("range", range)).toList()).random());
+        }
+        return downloads.exec(loop).injectOpen(atOnceUsers(transfer.users()));
+    }
+
+    /**
+     * The arm's request: a read with the user's member token, answered 200; or a download with its own token (and
+     * {@code range}, when not null), answered with the transfer's status and length.
+     */
+    private static HttpRequestActionBuilder request(String name, Arm arm, String range) {
+        Arm.Transfer transfer = arm.transfer();
+        HttpRequestActionBuilder request = http(name).get(arm.baseUrl() + arm.path());
+        if (transfer == null) {
+            return request.header("Authorization", "#{bearer}").check(status().is(200));
+        }
+        request = request.header("Authorization", "Bearer " + transfer.token()).header("Accept", "*/*");
+        if (range != null) {
+            request = request.header("Range", range);
+        }
+        return request.check(status().is(transfer.status()),
+                header("Content-Length").is(Long.toString(transfer.bytes())));
     }
 
     @Override
@@ -256,13 +313,19 @@ public class PortalSimulation extends Simulation {
             record.put("cores", cores.describe());
             record.put("warmup", warmup.toString());
             record.put("measure", measure.toString());
+            if (measurements.stream().anyMatch(Measurement::isDownload)) {
+                record.put("downloads", Map.of("warmup", downloadWarmup.toString(), "measure",
+                        downloadMeasure.toString(), "users", Integer.getInteger("perf.downloadUsers", 2)));
+            }
             record.put("users", users);
             record.put("members", members);
             record.put("bookingAttempts", bookingAttempts);
             record.put("bookingSlots", bookingSlots);
             record.put("loadGeneratorJvm",
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-            record.put("arms", measurements.stream().map(Measurement::record).toList());
+            List<Map<String, Object>> arms = new ArrayList<>(measurements.stream().map(Measurement::record).toList());
+            ownPhases.forEach(phases -> arms.addAll(phases.records()));
+            record.put("arms", arms);
             record.put("startups", startups.stream().map(StartupFigure::record).toList());
             record.put("startedHow", StartupMemory.NAME.equals(run)
                     ? "each service alone on every CPU, " + (startupRounds == 1 ? "1 round"
@@ -277,6 +340,7 @@ public class PortalSimulation extends Simulation {
             throw new UncheckedIOException(ex);
         }
         finally {
+            ownPhases.forEach(OwnPhases.Phases::close);
             if (portal != null) {
                 portal.close();
             }

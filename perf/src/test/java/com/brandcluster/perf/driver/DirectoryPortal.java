@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,10 +24,13 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
 /**
- * What the directory scenarios read: membership-service twice from the same jar (as deployed, and in the
- * {@code benchmark} profile with token validation off, on the same database of the MongoDB process it is given) and
- * the gateway in front of the first, all on the portal's CPUs; the cluster {@value #CLUSTER} with {@code members} member enterprises
- * registered, applied and admitted through membership-service's API, and a token per member.
+ * What the scenarios read, the {@link Part}s a run needs started side by side on the MongoDB process it is given:
+ * the gateway always; for the directory scenarios, membership-service twice from the same jar (as deployed, and in
+ * the {@code benchmark} profile with token validation off, on the same database) behind the gateway, and the cluster
+ * {@value #CLUSTER} with {@code members} member enterprises registered, applied and admitted through
+ * membership-service's API, and a token per member; for the downloads scenario, branding-assets-service behind the
+ * gateway and the reference beside it, with the brand kit's files uploaded ({@link AssetDownloads}). Every process
+ * is pinned to the portal's CPUs once everything is ready.
  * <p>
  * Tokens are signed by {@link TestTokens}' key and its local JWK set stands in for Keycloak's, so every JWK set
  * request of the portal is counted ({@link #keycloakRequests()}); the admin API calls of the registrations go to a
@@ -36,11 +41,13 @@ public final class DirectoryPortal implements AutoCloseable {
 
     public static final String CLUSTER = "bench";
     /**
-     * How long a service may take to be ready: the smoke run starts five JVMs side by side (this portal's three and
-     * {@link BookingPortal}'s two), which took four minutes on two cores at a load average of 40.
+     * How long a service may take to be ready: the smoke run starts six JVMs side by side (this portal's four and
+     * {@link BookingPortal}'s two), and five took four minutes on two cores at a load average of 40.
      */
     static final Duration STARTUP = Duration.ofMinutes(6);
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(4);
+    /** How long the driver's tokens are valid: longer than any run. */
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(4);
+    private static final String NOWHERE = "http://127.0.0.1:9";
 
     private final KeycloakAdminStandIn keycloakAdmin = new KeycloakAdminStandIn();
     private final List<PortalProcess> processes = new ArrayList<>();
@@ -48,27 +55,67 @@ public final class DirectoryPortal implements AutoCloseable {
     private final PortalProcess membership;
     private final PortalProcess membershipUnchecked;
     private final PortalProcess gateway;
+    private final AssetDownloads assets;
     private final List<String> memberTokens;
     private final List<StartupFigure> startups;
 
-    private DirectoryPortal(CoreSplit cores, Path dir, Path profileJar, int members, PortalProcess mongo) {
+    private DirectoryPortal(CoreSplit cores, Path dir, Path profileJar, int members, Set<Part> parts,
+                            PortalProcess mongo) {
         this.mongo = mongo;
         processes.add(mongo);
         try {
+            boolean directory = parts.contains(Part.DIRECTORY);
             Map<String, String> common = commonEnvironment(keycloakAdmin.baseUrl());
-            Path membershipJar = jar("membership-service");
-            membership = started(PortalProcess.service("membership-service", membershipJar, null,
-                    withDatabase(common, mongo, "membership"), dir));
-            Map<String, String> unchecked = withDatabase(common, mongo, "membership");
-            unchecked.put("SPRING_PROFILES_ACTIVE", "benchmark");
-            membershipUnchecked = started(PortalProcess.service("membership-service-unchecked", membershipJar,
-                    profileJar, unchecked, dir));
+            List<PortalProcess> services = new ArrayList<>();
+            if (directory) {
+                Path membershipJar = jar("membership-service");
+                membership = started(PortalProcess.service("membership-service", membershipJar, null,
+                        withDatabase(common, mongo, "membership"), dir));
+                Map<String, String> unchecked = withDatabase(common, mongo, "membership");
+                unchecked.put("SPRING_PROFILES_ACTIVE", "benchmark");
+                membershipUnchecked = started(PortalProcess.service("membership-service-unchecked", membershipJar,
+                        profileJar, unchecked, dir));
+                services.addAll(List.of(membership, membershipUnchecked));
+            }
+            else {
+                membership = null;
+                membershipUnchecked = null;
+            }
+            if (parts.contains(Part.DOWNLOADS)) {
+                assets = AssetDownloads.start(AssetDownloads.Sizes.fromSystemProperties(), dir,
+                        withDatabase(common, mongo, AssetDownloads.DATABASE), mongo);
+                assets.processes().forEach(this::started);
+            }
+            else {
+                assets = null;
+            }
             Map<String, String> gatewayEnvironment = withDatabase(common, mongo, "gateway");
-            gatewayEnvironment.putAll(gatewayEnvironment(membership.baseUrl()));
+            gatewayEnvironment.putAll(gatewayEnvironment(directory ? membership.baseUrl() : NOWHERE));
+            if (assets != null) {
+                gatewayEnvironment.put("ASSETS_URL", assets.service().baseUrl());
+            }
             gateway = started(PortalProcess.service("gateway", jar("gateway"), null, gatewayEnvironment, dir));
-            startups = PortalProcess.awaitReady(List.of(membership, membershipUnchecked, gateway), STARTUP);
-            bindEventSink("membership.events");
-            memberTokens = admitMembers(members);
+            services.add(gateway);
+            if (assets != null) {
+                services.add(assets.service());
+            }
+            CompletableFuture<Void> reference = assets == null ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.runAsync(() -> assets.awaitReference(STARTUP));
+            startups = PortalProcess.awaitReady(services, STARTUP);
+            reference.join();
+            CompletableFuture<Void> downloads = CompletableFuture.completedFuture(null);
+            if (assets != null) {
+                bindEventSink("assets.events");
+                downloads = CompletableFuture.runAsync(() -> assets.prepare(gateway.baseUrl()));
+            }
+            if (directory) {
+                bindEventSink("membership.events");
+                memberTokens = admitMembers(members);
+            }
+            else {
+                memberTokens = List.of();
+            }
+            downloads.join();
             processes.forEach(process -> cores.pinPortalProcess(process.pid()));
         }
         catch (RuntimeException ex) {
@@ -77,20 +124,45 @@ public final class DirectoryPortal implements AutoCloseable {
         }
     }
 
-    /**
-     * Starts the services and the gateway on {@code mongo}'s databases and registers the members; about half a minute
-     * on two cores. The MongoDB process stays its starter's to stop.
-     */
-    public static DirectoryPortal start(CoreSplit cores, Path dir, Path profileJar, int members, PortalProcess mongo) {
-        return new DirectoryPortal(cores, dir, profileJar, members, mongo);
+    /** What a run needs started: the directory scenarios' processes and members, the downloads scenario's. */
+    public enum Part {
+        /** membership-service twice, with the members admitted ({@link #membership()}...). */
+        DIRECTORY,
+        /** branding-assets-service, the reference and the files ({@link #assets()}). */
+        DOWNLOADS
     }
 
-    /** membership-service as deployed (tokens validated). */
+    /**
+     * The MongoDB process for a run that starts {@code parts}: with a heap that holds the downloads' files when the
+     * run has them. The portals of the run share it.
+     */
+    public static PortalProcess mongo(Path dir, Set<Part> parts) {
+        return parts.contains(Part.DOWNLOADS)
+                ? PortalProcess.mongo(dir, AssetDownloads.Sizes.fromSystemProperties().mongoHeapMib())
+                : PortalProcess.mongo(dir);
+    }
+
+    /**
+     * Starts everything the parts need and the gateway side by side on {@code mongo}'s databases, registers the
+     * members and uploads the files; about half a minute on two cores, plus the upload. The MongoDB process stays its
+     * starter's to stop.
+     */
+    public static DirectoryPortal start(CoreSplit cores, Path dir, Path profileJar, int members, Set<Part> parts,
+                                        PortalProcess mongo) {
+        return new DirectoryPortal(cores, dir, profileJar, members, parts, mongo);
+    }
+
+    /** The downloads scenario's side: branding-assets-service, the reference, the files; null when not started. */
+    public AssetDownloads assets() {
+        return assets;
+    }
+
+    /** membership-service as deployed (tokens validated); null without {@link Part#DIRECTORY}. */
     public PortalProcess membership() {
         return membership;
     }
 
-    /** membership-service in the {@code benchmark} profile: token claims taken unchecked. */
+    /** membership-service in the {@code benchmark} profile (token claims unchecked); null without the directory. */
     public PortalProcess membershipUnchecked() {
         return membershipUnchecked;
     }
@@ -104,8 +176,8 @@ public final class DirectoryPortal implements AutoCloseable {
     }
 
     /**
-     * How long membership-service (both instances) and the gateway took to be ready, started side by side from their
-     * jars, and their memory once all three were ready, before any request.
+     * How long the services the parts need and the gateway took to be ready, started side by side from their jars,
+     * and their memory once all were ready, before any request.
      */
     public List<StartupFigure> startups() {
         return startups;

@@ -44,6 +44,7 @@ public final class PortalProcess {
     private Process process;
     private long started;
     private Duration timeToReady;
+    private boolean actuator;
 
     private PortalProcess(String name, int port, Path log) {
         this.name = name;
@@ -71,6 +72,7 @@ public final class PortalProcess {
     static PortalProcess service(String name, List<String> launch, Map<String, String> environment, Path dir) {
         PortalProcess service = new PortalProcess(name, freePort(), dir.resolve(name + ".log"));
         service.start(serviceCommand(launch), withPort(environment, service.port));
+        service.actuator = true;
         return service;
     }
 
@@ -121,13 +123,37 @@ public final class PortalProcess {
         return withPort;
     }
 
-    /** mongo-java-server in memory, in a JVM of its own on the class path of this one. */
+    /** mongo-java-server in memory, in a JVM of its own on the class path of this one, with a 1 GB heap. */
     public static PortalProcess mongo(Path dir) {
-        PortalProcess mongo = new PortalProcess("mongodb", freePort(), dir.resolve("mongodb.log"));
-        mongo.start(List.of(java(), "-Xmx1g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                MongoServerMain.class.getName(), Integer.toString(mongo.port)), Map.of());
-        mongo.await(Duration.ofSeconds(30), () -> mongo.logContains(MongoServerMain.READY));
+        return mongo(dir, 1024);
+    }
+
+    /** mongo-java-server in memory with a heap of {@code heapMib} (it holds every stored file), ready. */
+    public static PortalProcess mongo(Path dir, int heapMib) {
+        PortalProcess mongo = main("mongodb", MongoServerMain.class, List.of("-Xmx" + heapMib + "m",
+                "-XX:+UseSerialGC"), List.of(), dir);
+        mongo.awaitLog(MongoServerMain.READY, Duration.ofSeconds(30));
         return mongo;
+    }
+
+    /**
+     * A {@code main} class of this module in a JVM of its own on the class path of this one, with {@code jvm}
+     * options, on a free port: its first argument, followed by {@code arguments}. Not awaited: see {@link #awaitLog}.
+     */
+    static PortalProcess main(String name, Class<?> main, List<String> jvm, List<String> arguments, Path dir) {
+        PortalProcess process = new PortalProcess(name, freePort(), dir.resolve(name + ".log"));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(),
+                Integer.toString(process.port)));
+        command.addAll(arguments);
+        process.start(command, Map.of());
+        return process;
+    }
+
+    /** Waits until the process's output holds {@code line}. */
+    void awaitLog(String line, Duration timeout) {
+        await(timeout, () -> logContains(line));
     }
 
     private void start(List<String> command, Map<String, String> environment) {
@@ -178,6 +204,35 @@ public final class PortalProcess {
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot read the memory of process " + pid(), ex);
+        }
+    }
+
+    /**
+     * The heap's old generation in use now, in KiB, from the service's {@code /actuator/prometheus}
+     * ({@code jvm_memory_used_bytes} of the heap pool whose name holds "Tenured" or "Old", the serial collector's
+     * {@code Tenured Gen}); -1 for a process without actuator (MongoDB, the reference). The young generation is left
+     * out: it fills and empties with every collection whatever a request keeps, while what a request keeps, or an array
+     * too large for the young generation, lands in the old one.
+     */
+    public long oldGenerationKib() {
+        if (!actuator) {
+            return -1;
+        }
+        try {
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return metrics.lines()
+                    .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")
+                            && (line.contains("Tenured") || line.contains("Old")))
+                    .mapToLong(line -> (long) (Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) / 1024))
+                    .sum();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read the heap of " + name, ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
         }
     }
 

@@ -17,11 +17,16 @@ import java.util.Map;
  * @param rssKib            resident memory of each portal process at the end of the phase, in KiB, by process name
  * @param outcomes          the requests told apart by outcome (e.g. booked and refused), where the arm does
  * @param counts            what the arm counted (e.g. refusals by problem type) and read from the portal afterwards
+ * @param bytesPerRequest   a download's length, 0 for a read
+ * @param oldGeneration     a download's growth of the old generation of each service that serves it over the phase
+ *                          (peak minus start), in KiB
+ * @param rssGrowth         a download's growth of the resident memory of each process that serves it, in KiB
  */
 public record ArmFigures(String label, long requests, long failed, double throughput, double medianMillis,
                          double p99Millis, Map<String, Double> cpuMillis, java.util.List<String> servedBy,
                          int keycloakRequests, Map<String, Long> rssKib, Map<String, Outcome> outcomes,
-                         Map<String, Long> counts) {
+                         Map<String, Long> counts, long bytesPerRequest, Map<String, Long> oldGeneration,
+                         Map<String, Long> rssGrowth) {
 
     /**
      * The requests of one outcome.
@@ -41,6 +46,11 @@ public record ArmFigures(String label, long requests, long failed, double throug
     /** A count of the arm; 0 when it counted none. */
     public long count(String what) {
         return counts.getOrDefault(what, 0L);
+    }
+
+    /** Megabytes (MiB) per second of a download arm over the phase. */
+    public double mibPerSecond() {
+        return throughput * bytesPerRequest / (1024.0 * 1024.0);
     }
 
     /** Resident memory of one process at the end of the phase, in MiB. */

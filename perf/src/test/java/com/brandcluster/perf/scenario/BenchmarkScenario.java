@@ -1,33 +1,47 @@
 package com.brandcluster.perf.scenario;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import com.brandcluster.perf.driver.DirectoryPortal;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A benchmark of issue 11: arms that send the same request to different sides at the same concurrency (the reference
  * first), warmed up one after the other and then measured one after the other, and the table rows made of what they
- * measured. A scenario that needs other processes than {@link DirectoryPortal}'s adds a portal of its own and a way to
- * start it to {@link Scenarios}.
+ * measured. A scenario that needs other processes than {@link DirectoryPortal}'s names the {@link #parts} it needs,
+ * adds a portal of its own started side by side with it (as booking contention does), or, when its load is not the
+ * directory read, is also {@link OwnPhases} (starting what it needs beside the directory portal).
  */
 public interface BenchmarkScenario {
 
     /** The name on the command line: {@code -Dscenario=NAME}. */
     String name();
 
-    /** The sides compared, the reference first. */
-    List<Arm> arms(DirectoryPortal portal);
+    /**
+     * What the driver starts of {@link DirectoryPortal} for this scenario; none for one that starts a portal of its own
+     * and has no arms there, and then no {@link DirectoryPortal} is started for it.
+     */
+    default Set<DirectoryPortal.Part> parts() {
+        return EnumSet.of(DirectoryPortal.Part.DIRECTORY);
+    }
 
     /**
-     * Whether the scenario needs the {@link DirectoryPortal} (the {@link #arms} it reads there); one that starts a
-     * portal of its own and has no arms there says no, and that portal is started instead.
+     * The sides compared, the reference first; none for a scenario whose load is its own (a portal of its own, or
+     * {@link OwnPhases}).
      */
-    default boolean readsDirectory() {
-        return true;
+    default List<Arm> arms(DirectoryPortal portal) {
+        return List.of();
     }
 
     /** The table's rows from the arms' figures (same order as {@link #arms}). */
     List<TableRow> rows(List<ArmFigures> figures);
+
+    /** What the scenario prints below the table, from the run's record ({@code run.json}); nothing by default. */
+    default String details(JsonNode run) {
+        return "";
+    }
 
     /**
      * The row that compares what each arm costs rather than what it got: requests per second one core would serve if

@@ -1,8 +1,10 @@
 package com.brandcluster.perf.scenario;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.brandcluster.perf.driver.BookingPortal;
@@ -37,15 +39,10 @@ public final class BookingContention implements BenchmarkScenario {
         return NAME;
     }
 
-    /** None: its attempts go to {@link BookingPortal}, in one burst ({@link #arm}). */
+    /** Nothing of {@link DirectoryPortal}'s: its attempts go to {@link BookingPortal}, in one burst ({@link #arm}). */
     @Override
-    public List<Arm> arms(DirectoryPortal portal) {
-        return List.of();
-    }
-
-    @Override
-    public boolean readsDirectory() {
-        return false;
+    public Set<DirectoryPortal.Part> parts() {
+        return EnumSet.noneOf(DirectoryPortal.Part.class);
     }
 
     /** The burst of attempts as one arm, served by the two instances (MongoDB's CPU time is reported beside). */

@@ -60,7 +60,8 @@ class BookingContentionTest {
                         "mongodb", 200.0 * answered / 40),
                 List.of("salons-1", "salons-2"), 0, Map.of(),
                 Map.of(BookingContention.BOOKED, new ArmFigures.Outcome(booked, 20, 40),
-                        BookingContention.REFUSED, new ArmFigures.Outcome(refused, 30, 50)), counts);
+                        BookingContention.REFUSED, new ArmFigures.Outcome(refused, 30, 50)), counts, 0, Map.of(),
+                Map.of());
     }
 
     private static Map<String, Long> held(long consultations, long slotsHeld, long mostOnOneSlot, long stillFree) {

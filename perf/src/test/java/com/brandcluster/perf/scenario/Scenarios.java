@@ -11,7 +11,7 @@ public final class Scenarios {
     public static final String SMOKE = "smoke";
 
     private static final List<BenchmarkScenario> ALL = List.of(new GatewayOverhead(), new AuthOverhead(),
-            new BookingContention(), new StartupMemory());
+            new BookingContention(), new EventPropagation(), new Downloads(), new StartupMemory());
 
     private Scenarios() {
     }
